@@ -1,0 +1,14 @@
+/**
+ * Adds the book's inline components to every MDX page without an import:
+ * nearly every chapter names facts and nodes, so importing them in each file
+ * would be noise (STYLE.md, convention 5). Wraps the theme's map; ejects nothing.
+ */
+import MDXComponents from '@theme-original/MDXComponents';
+import Fact from '@site/src/components/Fact';
+import NodeRef from '@site/src/components/NodeRef';
+
+export default {
+  ...MDXComponents,
+  Fact,
+  NodeRef,
+};
