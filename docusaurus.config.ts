@@ -4,6 +4,7 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkFacts from './plugins/remark-facts';
 import remarkXref from './plugins/remark-xref';
+import searchPlugin from './plugins/search';
 import {BOOK} from './src/data/deployment';
 
 const docsDir = path.resolve(__dirname, 'docs');
@@ -56,6 +57,8 @@ const config: Config = {
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
   },
   themes: ['@docusaurus/theme-mermaid'],
+  plugins: [searchPlugin],
+  clientModules: ['./src/clientModules/highlightTerms.ts'],
   presets: [
     [
       'classic',

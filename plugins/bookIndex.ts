@@ -8,6 +8,8 @@ import path from 'node:path';
 
 export interface DocInfo {
   id: string;
+  /** URL path of the page: its `slug`, else `/<id>`. */
+  slug: string;
   file: string;
   /** Explicit heading ids (`## §13 — Title {#s13}` gives `s13`). */
   anchors: Set<string>;
@@ -39,7 +41,8 @@ export function scanDocs(docsDir: string): Map<string, DocInfo> {
       if (m) anchors.add(m[1]);
     }
     const id = frontMatterId(source, file);
-    docs.set(id, {id, file, anchors});
+    const slug = /^slug:\s*["']?(\/[^"'\s]*)["']?\s*$/m.exec(source.split(/\n---/)[0])?.[1] ?? `/${id}`;
+    docs.set(id, {id, slug, file, anchors});
   }
   cache.set(docsDir, docs);
   return docs;

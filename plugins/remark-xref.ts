@@ -30,6 +30,9 @@ function chapterByNumber(n: number | string): Chapter | undefined {
 
 export class XrefError extends Error {}
 
+/** Routes that are not docs pages but exist on the built site. */
+const STATIC_ROUTES = [/^\/rb\/\d+$/, /^\/print$/, /^\/search-index\.js$/];
+
 export default function remarkXref(options: XrefOptions) {
   const docs = scanDocs(options.docsDir);
 
@@ -57,6 +60,16 @@ export default function remarkXref(options: XrefOptions) {
       }
       return {url: `/${chapter.id}`, title: chapter.title};
     };
+
+    // Internal links written by hand must point at a page the book has.
+    const slugs = new Set([...docs.values()].map((d) => d.slug));
+    visitParents(tree, 'link', (node) => {
+      const link = node as Link;
+      if (!link.url.startsWith('/') || link.url.startsWith('//')) return;
+      const pathname = link.url.split(/[?#]/)[0].replace(/\/$/, '') || '/';
+      if (slugs.has(pathname) || STATIC_ROUTES.some((r) => r.test(pathname))) return;
+      throw new XrefError(`${where(link.position?.start.line)}: link to "${link.url}": the book has no page ${pathname}`);
+    });
 
     visitParents(tree, (node, ancestors) => {
       const t = node.type as string;

@@ -5,6 +5,7 @@
  * The sidebar (sidebars.ts) is written by hand; a test checks both against the
  * seed's table of contents.
  */
+import {getFact} from './deployment';
 
 export type PartId = 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI' | 'App';
 
@@ -55,7 +56,7 @@ export const CHAPTERS: readonly Chapter[] = [
   {key: 'ch11', number: 11, id: 'registry', title: 'Registry', description: 'Gitea container registry, multi-arch builds', part: 'IV'},
   {key: 'ch12', number: 12, id: 'data-flow', title: 'Data Flow', description: 'end-to-end request lifecycle', part: 'V'},
   {key: 'ch14', number: 14, id: 'deployment', title: 'Deployment Process', description: 'how to roll new code', part: 'V'},
-  {key: 'ch15', number: 15, id: 'observability', title: 'Observability', description: 'VictoriaMetrics + Jaeger + Grafana on obs.88oakapps.com, vmagent in-cluster, Prometheus histograms in the Go API', part: 'V'},
+  {key: 'ch15', number: 15, id: 'observability', title: 'Observability', description: `VictoriaMetrics + Jaeger + Grafana on ${getFact('domain.obs')!.value}, vmagent in-cluster, Prometheus histograms in the Go API`, part: 'V'},
   {key: 'ch16', number: 16, id: 'failure-modes', title: 'Failure Modes', description: 'what happens when X dies', part: 'V'},
   {key: 'ch17', number: 17, id: 'runbook', title: 'Runbook', description: 'common ops tasks', part: 'V'},
   {key: 'ch18', number: 18, id: 'cost', title: 'Cost', description: 'what this costs to run, per service', part: 'VI'},

@@ -51,6 +51,7 @@ const FACT_ROWS: Fact[] = [
   {id: 'k3s.tokenPath', label: 'Server token file', value: '/var/lib/rancher/k3s/server/token', source: derived(`${K3S_DOCS}/cli/token`)},
   {id: 'k3s.snapshotDir', label: 'etcd snapshot directory', value: '/var/lib/rancher/k3s/server/db/snapshots', source: derived(`${K3S_DOCS}/cli/etcd-snapshot`)},
   {id: 'k3s.manifestsDir', label: 'Auto-deploy manifests directory', value: '/var/lib/rancher/k3s/server/manifests', source: derived(`${K3S_DOCS}/installation/packaged-components`)},
+  {id: 'k3s.etcdPorts', label: 'etcd peer/client ports between servers', value: '2379-2380', source: derived(`${K3S_DOCS}/installation/requirements`, 'TCP 2379-2380, servers to servers, only for HA with embedded etcd')},
   {id: 'k3s.apiPort', label: 'Kubernetes API port', value: '6443', source: derived(`${K3S_DOCS}/installation/requirements`)},
   {id: 'k3s.disabled', label: 'Bundled components switched off', value: 'traefik,servicelb', source: assumed("ssh hetzner1 'sudo cat /etc/systemd/system/k3s.service /etc/rancher/k3s/config.yaml 2>/dev/null | grep -i disable'")},
   {id: 'net.podCidr', label: 'Pod network (cluster CIDR)', value: '10.42.0.0/16', source: derived(`${K3S_DOCS}/cli/server`, 'k3s default --cluster-cidr')},
@@ -64,6 +65,7 @@ const FACT_ROWS: Fact[] = [
   {id: 'hetzner.type', label: 'Hetzner server type', value: 'CX33', source: seed},
   {id: 'hetzner.specs', label: 'Server specs', value: '4 vCPU, 8 GB RAM, 80 GB SSD', source: seed},
   {id: 'hetzner.location', label: 'Hetzner location', value: 'nbg1', source: seed},
+  {id: 'hetzner.arch', label: 'Node CPU architecture (platform)', value: 'linux/amd64', source: derived('https://docs.cnap.tech/compute/providers/hetzner', 'CX33 is an x86 (shared vCPU) type; confirm with kubectl get nodes -L kubernetes.io/arch')},
   {id: 'hetzner.city', label: 'Location city', value: 'Nuremberg', source: seed},
 
   // Ingress and edge
@@ -82,7 +84,7 @@ const FACT_ROWS: Fact[] = [
   {id: 'neon.host', label: 'Neon endpoint (direct)', value: 'ep-floral-truth-amttbc5a.c-5.us-east-1.aws.neon.tech', source: seed},
   {id: 'neon.poolerHost', label: 'Neon endpoint (pooled)', value: 'ep-floral-truth-amttbc5a-pooler.c-5.us-east-1.aws.neon.tech', source: derived('https://neon.tech/docs/connect/connection-pooling', 'the pooled host adds -pooler to the endpoint id')},
   {id: 'neon.plan', label: 'Neon plan', value: 'Launch', source: seed},
-  {id: 'neon.region', label: 'Neon region', value: 'us-east-1 (AWS)', source: seed},
+  {id: 'neon.region', label: 'Neon region', value: 'us-east-1', source: seed},
   {id: 'neon.database', label: 'Database name', value: 'honeydue', source: assumed("kubectl -n honeydue get secret honeydue-secrets -o jsonpath='{.data.DATABASE_URL}' | base64 -d | sed -E 's#.*/([^?]+).*#\\1#'")},
 
   // Migrations
@@ -91,7 +93,7 @@ const FACT_ROWS: Fact[] = [
   {id: 'goose.lockId', label: 'goose advisory lock id', value: '4097083626', source: derived('https://github.com/pressly/goose/blob/main/lock/postgres.go', 'default lock id, crc64 of "goose"')},
 
   // Cache
-  {id: 'redis.image', label: 'Redis image', value: 'redis:7-alpine', source: seed},
+  {id: 'redis.image', label: 'Redis image', value: 'redis:7-alpine', source: derived('https://hub.docker.com/_/redis', 'the official image of the seed\'s "Redis 7-alpine"')},
   {id: 'redis.version', label: 'Redis version', value: '7-alpine', source: seed},
   {id: 'redis.replicas', label: 'Redis replicas', value: '1', source: seed},
   {id: 'redis.port', label: 'Redis port', value: '6379', source: derived('https://redis.io/docs/latest/operate/oss_and_stack/management/config/', 'Redis default port')},

@@ -1,0 +1,80 @@
+/** Helpers to copy the site, build it, and serve a build on localhost. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import zlib from 'node:zlib';
+import {spawnSync} from 'node:child_process';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const BUILD_DIR = path.join(ROOT, 'build');
+
+const SITE_FILES = ['docs', 'src', 'plugins', 'static', 'sidebars.ts', 'docusaurus.config.ts', 'package.json', 'tsconfig.json'];
+
+/** A throw-away copy of the site (node_modules linked), committed so "last updated" works. */
+export function copySite(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'book-copy-'));
+  for (const f of SITE_FILES) fs.cpSync(path.join(ROOT, f), path.join(dir, f), {recursive: true});
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const git = (...args: string[]) => spawnSync('git', args, {cwd: dir, encoding: 'utf8'});
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.email=test@localhost', '-c', 'user.name=test', 'commit', '-qm', 'copy');
+  return dir;
+}
+
+export function buildSite(dir: string): {ok: boolean; output: string} {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', '--out-dir', 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1'},
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return {ok: r.status === 0, output: `${r.stdout}\n${r.stderr}`};
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * A plain static server, as a static host would behave: /path serves
+ * path.html or path/index.html, unknown paths get 404.html with status 404.
+ * Gzips text when the client asks, like a CDN.
+ */
+export function serve(dir: string, headers: Record<string, string> = {}): Promise<{url: string; close: () => Promise<void>}> {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const candidates = [pathname, `${pathname}.html`, path.join(pathname, 'index.html')];
+    let file = candidates.map((c) => path.join(dir, c)).find((f) => f.startsWith(dir) && fs.existsSync(f) && fs.statSync(f).isFile());
+    let status = 200;
+    if (!file) {
+      file = path.join(dir, '404.html');
+      status = 404;
+    }
+    let body = fs.readFileSync(file);
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const h: Record<string, string> = {'content-type': type, ...headers};
+    if (/gzip/.test(String(req.headers['accept-encoding'])) && /text|javascript|json|svg|xml/.test(type)) {
+      body = zlib.gzipSync(body);
+      h['content-encoding'] = 'gzip';
+    }
+    res.writeHead(status, h);
+    res.end(body);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const {port} = server.address() as {port: number};
+      resolve({url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r()))});
+    }),
+  );
+}
