@@ -86,7 +86,7 @@ export default function remarkXref(options: XrefOptions) {
       while ((m = PATTERN.exec(text.value))) {
         const {url, title} = resolve(m, text.position?.start.line);
         if (m.index > last) parts.push({type: 'text', value: text.value.slice(last, m.index)});
-        const link: Link = {type: 'link', url, title, children: [{type: 'text', value: m[0]}], data: {hProperties: {className: 'xref'}}};
+        const link: Link = {type: 'link', url, title, children: [{type: 'text', value: m[0]}], data: {hProperties: {className: ['xref']}}};
         parts.push(link);
         last = m.index + m[0].length;
       }

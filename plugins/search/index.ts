@@ -85,7 +85,8 @@ export function extractRecords(html: string, route: string, maxBodyChars = 1200)
   return records;
 }
 
-export default function searchPlugin(context: LoadContext, options: SearchOptions = {}): Plugin {
+export default function searchPlugin(context: LoadContext, rawOptions: unknown): Plugin {
+  const options = (rawOptions ?? {}) as SearchOptions;
   const exclude = new Set(['/404', '/search', ...(options.exclude ?? [])]);
   return {
     name: 'book-search-index',
