@@ -115,7 +115,8 @@ export function checkPage(page: Page): Problem[] {
   // Fact drift: a protected value or a node IP typed into the page.
   const values = protectedValues();
   const nodeIps = new Set(NODES.map((n) => n.ip));
-  for (const l of page.body) {
+  const allLines = page.source.split('\n').map((text, i) => ({n: i + 1, text}));
+  for (const l of allLines) {
     if (l.text.trim().startsWith('[^')) continue; // footnote URLs are external pages
     for (const {value, id} of values) {
       const re = new RegExp(`(?<![\\w.-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-]|\\.\\w)`);

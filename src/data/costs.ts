@@ -163,7 +163,7 @@ export const COSTS: readonly CostItem[] = [
     service: 'Image registry (self-hosted Gitea)',
     item: `Gitea ${fact('gitea.version')} at ${fact('gitea.host')}`,
     price: '$0',
-    unit: 'software licence; hosting not stated',
+    unit: 'software license; hosting not stated',
     source: assumed(`dig +short ${fact('gitea.host')}   # compare with the three node IPs`),
     readOn: READ_2026_11_27,
     note:

@@ -111,6 +111,9 @@ const FACT_ROWS: Fact[] = [
   {id: 'image.api', label: 'api image repository', value: 'gitea.treytartt.com/honeydue/honeydue-api', source: assumed("kubectl -n honeydue get deploy api -o jsonpath='{.spec.template.spec.containers[0].image}'")},
   {id: 'image.admin', label: 'admin image repository', value: 'gitea.treytartt.com/honeydue/honeydue-admin', source: assumed("kubectl -n honeydue get deploy admin -o jsonpath='{.spec.template.spec.containers[0].image}'")},
 
+  // Metrics
+  {id: 'metrics.apiHistogram', label: 'API request-duration histogram (metric base name)', value: 'http_request_duration_seconds', source: assumed("kubectl -n honeydue port-forward deploy/api 18080:8080 & sleep 2; curl -s localhost:18080/metrics | grep _bucket | cut -d'{' -f1 | sort -u")},
+
   // Email
   {id: 'smtp.host', label: 'SMTP host', value: 'smtp.fastmail.com', source: seed},
   {id: 'smtp.port', label: 'SMTP port', value: '587', source: seed},
@@ -120,6 +123,7 @@ const FACT_ROWS: Fact[] = [
 
   // Repos
   {id: 'repo.manifests', label: 'Manifests directory', value: 'honeyDueAPI-go/deploy-k3s/', source: seed},
+  {id: 'repo.migrateJobManifest', label: 'Migrate Job manifest (path in the API repo)', value: 'deploy-k3s/migrate-job.yaml', source: assumed('ls honeyDueAPI-go/deploy-k3s/')},
   {id: 'repo.legacySwarm', label: 'Legacy Swarm config', value: 'deploy/', source: seed},
 
   // Names used across chapters

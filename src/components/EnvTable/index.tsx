@@ -1,0 +1,132 @@
+import React from 'react';
+import Link from '@docusaurus/Link';
+import useBrokenLinks from '@docusaurus/useBrokenLinks';
+import {getFact} from '@site/src/data/deployment';
+import type {Fact} from '@site/src/data/deployment';
+import {ENV_MAPPING} from '@site/src/data/envMapping';
+import type {EnvConsumer, EnvMapping} from '@site/src/data/envMapping';
+import styles from './styles.module.css';
+
+export interface Props {
+  /** Visible caption of the table. */
+  caption?: string;
+}
+
+/** One row of the mapping with every fact it names resolved. */
+export interface ResolvedEnvRow {
+  /** Anchor id of the row: `env-` plus the fact id without its `env.` prefix. */
+  anchor: string;
+  /** The `env.*` fact: its value is the variable name (and the key in the store). */
+  variable: Fact;
+  /** Kind and name of the store: ConfigMap or Secret, name from names.configMap / names.secret. */
+  storeKind: 'ConfigMap' | 'Secret';
+  storeName: string;
+  /** Readable workload names, from the names.* facts. */
+  readers: string[];
+  purpose: string;
+}
+
+/** The fact with this id; a missing id is a build error that names it. */
+function requireFact(id: string, where: string): Fact {
+  const fact = getFact(id);
+  if (!fact) {
+    throw new Error(
+      `EnvTable: ${where} names fact id "${id}", which src/data/deployment.ts does not hold`,
+    );
+  }
+  return fact;
+}
+
+/** Fact ids of the workload names, so no workload name is typed here. */
+const CONSUMER_FACT: Record<EnvConsumer, string> = {
+  api: 'names.deploy.api',
+  admin: 'names.deploy.admin',
+  worker: 'names.deploy.worker',
+  migrate: 'names.migrateJob',
+};
+
+function consumerLabel(consumer: EnvConsumer): string {
+  const name = requireFact(CONSUMER_FACT[consumer], `the services of a row`).value;
+  return consumer === 'migrate' ? `Job ${name}` : name;
+}
+
+/**
+ * Resolves every row of the mapping against the data module. Throws an Error
+ * naming the fact id if one is missing, so a typo fails the build.
+ */
+export function resolveEnvRows(mapping: readonly EnvMapping[] = ENV_MAPPING): ResolvedEnvRow[] {
+  const configMap = requireFact('names.configMap', 'the ConfigMap store').value;
+  const secret = requireFact('names.secret', 'the Secret store').value;
+  return mapping.map((row) => {
+    if (!row.factId.startsWith('env.')) {
+      throw new Error(`EnvTable: src/data/envMapping.ts row "${row.factId}" is not an env.* fact id`);
+    }
+    const variable = requireFact(row.factId, 'src/data/envMapping.ts');
+    return {
+      anchor: `env-${row.factId.slice('env.'.length)}`,
+      variable,
+      storeKind: row.store === 'secret' ? 'Secret' : 'ConfigMap',
+      storeName: row.store === 'secret' ? secret : configMap,
+      readers: row.services.map(consumerLabel),
+      purpose: row.purpose,
+    };
+  });
+}
+
+/** The visible "assumed" tag, linking to the fact's row in Appendix A. */
+function AssumedMark({fact}: {fact: Fact}): React.JSX.Element | null {
+  if (fact.source.kind !== 'assumed') return null;
+  return (
+    <Link
+      className={styles.assumed}
+      to={`/quick-facts#fact-${fact.id.replace(/\./g, '-')}`}
+      title={`Assumed name. Confirm with: ${fact.source.confirm}`}>
+      <span aria-hidden="true">assumed</span>
+      <span className="sr-only">(assumed name; see how to confirm it in Appendix A)</span>
+    </Link>
+  );
+}
+
+/**
+ * The environment mapping of ch10: variable → ConfigMap or Secret key → the
+ * workloads that read it. Rendered from src/data/envMapping.ts joined with the
+ * facts of src/data/deployment.ts, so no name is typed twice.
+ */
+export default function EnvTable({
+  caption = 'Environment variables: where each value is kept and who reads it',
+}: Props): React.JSX.Element {
+  const rows = resolveEnvRows();
+  // Register the row anchors so the build's broken-anchor check knows them.
+  const brokenLinks = useBrokenLinks();
+  rows.forEach((r) => brokenLinks.collectAnchor(r.anchor));
+  return (
+    <div className={styles.wrap}>
+      <table className={styles.table} data-testid="env-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Variable (and key)</th>
+            <th scope="col">Kept in</th>
+            <th scope="col">Read by</th>
+            <th scope="col">Purpose</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.anchor} id={r.anchor}>
+              <th scope="row">
+                <code>{r.variable.value}</code>
+                <AssumedMark fact={r.variable} />
+              </th>
+              <td className={r.storeKind === 'Secret' ? styles.secret : undefined}>
+                {r.storeKind} <code>{r.storeName}</code>
+              </td>
+              <td>{r.readers.join(', ')}</td>
+              <td>{r.purpose}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
