@@ -5,6 +5,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkFacts from './plugins/remark-facts';
 import remarkXref from './plugins/remark-xref';
 import searchPlugin from './plugins/search';
+import remarkReferences from './plugins/references';
 import {BOOK} from './src/data/deployment';
 
 const docsDir = path.resolve(__dirname, 'docs');
@@ -69,7 +70,7 @@ const config: Config = {
           showLastUpdateTime: true,
           // Ours run first: facts and cross-references become plain nodes before
           // Docusaurus's own plugins (mermaid, heading ids, link resolution) see them.
-          beforeDefaultRemarkPlugins: [remarkFacts, [remarkXref, {docsDir}]],
+          beforeDefaultRemarkPlugins: [remarkFacts, [remarkXref, {docsDir}], [remarkReferences, {docsDir}]],
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},
