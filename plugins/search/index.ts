@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {parse, type HTMLElement} from 'node-html-parser';
+import {load, type CheerioAPI, type Cheerio, type Element} from 'cheerio';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
 export interface SearchRecord {
@@ -43,44 +43,43 @@ export const INDEX_GLOBAL = '__BOOK_SEARCH__';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function textOf(el: HTMLElement): {b: string; c: string} {
-  // Code (blocks and inline) is indexed apart from prose; tokens decorate nothing.
-  const code: string[] = [];
-  el.querySelectorAll('pre').forEach((pre) => {
-    code.push(pre.textContent);
-    pre.remove();
-  });
-  el.querySelectorAll('.hash-link, .mermaid, svg, .sr-only').forEach((n) => n.remove());
-  return {b: squash(el.textContent), c: squash(code.join('\n'))};
+/** Prose and code of a run of sibling nodes, kept apart. */
+function textOf($: CheerioAPI, nodes: Cheerio<Element>): {b: string; c: string} {
+  const holder = $('<div></div>').append(nodes.clone());
+  // Code (blocks) is indexed apart from prose; anchors and diagrams add nothing.
+  const c = holder.find('pre').map((_, el) => $(el).text()).get().join('\n');
+  holder.find('pre, .hash-link, .docusaurus-mermaid-container, svg, .sr-only').remove();
+  return {b: squash(holder.text()), c: squash(c)};
 }
 
-/** Split one built page into section records. */
+/**
+ * Split one built page into section records. Parsed with cheerio (parse5): the
+ * minified HTML omits optional end tags, which only a spec parser reads right.
+ */
 export function extractRecords(html: string, route: string, maxBodyChars = 1200): SearchRecord[] {
-  const root = parse(html);
-  const article = root.querySelector('article .markdown') ?? root.querySelector('article');
-  if (!article) return [];
-  const title = squash(root.querySelector('article h1')?.textContent ?? root.querySelector('title')?.textContent ?? route);
+  const $ = load(html);
+  const article = $('article .markdown').first();
+  if (!article.length) return [];
+  const title = squash($('article h1').first().text() || $('title').text() || route);
   const records: SearchRecord[] = [];
-  let current: {u: string; h: string; parts: HTMLElement[]} = {u: route, h: '', parts: []};
+  let current = {u: route, h: '', nodes: [] as Element[]};
   const flush = () => {
-    const holder = parse('<div></div>').firstChild as HTMLElement;
-    current.parts.forEach((p) => holder.appendChild(p.clone()));
-    const {b, c} = textOf(holder);
+    const {b, c} = textOf($, $(current.nodes));
     if (!current.h && !b && !c) return;
-    const rb = /^§(\d+)\b/.exec(current.h);
-    records.push({u: current.u, t: title, h: current.h, b: b.slice(0, maxBodyChars), c: c.slice(0, maxBodyChars), ...(rb && route.endsWith('/runbook') ? {r: Number(rb[1])} : {})});
+    const rb = route === '/runbook' ? /^§(\d+)\b/.exec(current.h) : null;
+    records.push({u: current.u, t: title, h: current.h, b: b.slice(0, maxBodyChars), c: c.slice(0, maxBodyChars), ...(rb ? {r: Number(rb[1])} : {})});
   };
-  for (const child of article.childNodes) {
-    const el = child as HTMLElement;
-    if (el.tagName === 'H1' || el.tagName === 'HEADER') continue;
-    if ((el.tagName === 'H2' || el.tagName === 'H3') && el.id) {
+  article.children().each((_, el) => {
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'header' || tag === 'h1') return;
+    const id = $(el).attr('id');
+    if ((tag === 'h2' || tag === 'h3') && id) {
       flush();
-      current = {u: `${route}#${el.id}`, h: squash(el.textContent.replace(/​/g, '')), parts: []};
-      continue;
+      current = {u: `${route}#${id}`, h: squash($(el).text().replace(/\u200b/g, '')), nodes: []};
+      return;
     }
-    if (el.tagName === 'HEADER') continue;
-    current.parts.push(el);
-  }
+    current.nodes.push(el);
+  });
   flush();
   return records;
 }

@@ -1,0 +1,141 @@
+/**
+ * The built site in a real Chromium (playwright-core), served on localhost by
+ * a plain static server. Expectations come from the seed fixture, not from the
+ * project's own config.
+ */
+import {describe, it, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type {Browser, Page} from 'playwright-core';
+import {launch} from './lib/browser';
+import {BUILD_DIR, serve} from './lib/site';
+import {seedNodeMap, seedQuickFacts, seedToc} from './lib/seed';
+
+const APPENDIX_TITLES = ['Quick Facts & Inventory', 'Operator Cheat Sheet', 'Glossary', 'References'];
+
+/** Docusaurus enables the colour-mode toggle once React has hydrated the page. */
+async function hydrated(page: Page): Promise<void> {
+  await page.waitForSelector('button[class*=toggleButton]:not([disabled])');
+}
+
+describe('the built book in a browser', () => {
+  let browser: Browser;
+  let page: Page;
+  let site: {url: string; close: () => Promise<void>};
+
+  before(async () => {
+    assert.ok(fs.existsSync(`${BUILD_DIR}/index.html`), 'no build: run `npm run build` first');
+    site = await serve(BUILD_DIR);
+    browser = await launch();
+    page = await browser.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("the front page shows the seed's Quick Facts and node map", async () => {
+    await page.goto(`${site.url}/`);
+    const qf = await page.$$eval('[data-testid=quick-facts] tbody tr', (rows) =>
+      rows.map((r) => ({field: r.querySelector('th')!.textContent!.trim(), value: r.querySelector('td')!.textContent!.trim()})),
+    );
+    assert.deepEqual(qf, seedQuickFacts());
+    const nodes = await page.$$eval('[data-testid=node-map] tbody tr', (rows) =>
+      rows.map((r) => {
+        const cells = [...r.querySelectorAll('th, td')].map((c) => c.textContent!.trim());
+        return {alias: cells[0], ip: cells[1], hostname: cells[2]};
+      }),
+    );
+    assert.deepEqual(nodes, seedNodeMap());
+  });
+
+  it('the front page renders GFM: a table, footnotes, a task list, strikethrough, an autolink', async () => {
+    await page.goto(`${site.url}/`);
+    const found = await page.evaluate(() => ({
+      table: !!document.querySelector('article table:not([data-testid])'),
+      footnotes: !!document.querySelector('section.footnotes, section[data-footnotes]'),
+      checkbox: !!document.querySelector('article input[type=checkbox]'),
+      del: !!document.querySelector('article del'),
+      autolink: [...document.querySelectorAll('article a')].some((a) => a.textContent === 'https://docs.k3s.io'),
+    }));
+    assert.deepEqual(found, {table: true, footnotes: true, checkbox: true, del: true, autolink: true});
+  });
+
+  it('"Next" from ch00 walks the whole book in the seed\'s order to Appendix D', async () => {
+    const expected = [...seedToc().flatMap((p) => p.chapters.map((c) => c.title)), ...APPENDIX_TITLES];
+    await page.goto(`${site.url}/`);
+    await page.click('a.pagination-nav__link--next');
+    const seen: string[] = [];
+    for (;;) {
+      await page.waitForSelector('article h1');
+      seen.push((await page.textContent('article h1'))!.trim());
+      const next = await page.$('a.pagination-nav__link--next');
+      if (!next || seen.length > expected.length) break;
+      await next.click();
+      await page.waitForFunction((n) => document.querySelector('article h1')?.textContent?.trim() !== n, seen[seen.length - 1]);
+    }
+    assert.deepEqual(seen, expected);
+  });
+
+  it('a mermaid diagram renders to SVG', async () => {
+    await page.goto(`${site.url}/overview`);
+    const svg = await page.waitForSelector('.docusaurus-mermaid-container svg, [class*=mermaid] svg', {timeout: 20000});
+    const box = await svg.boundingBox();
+    assert.ok(box && box.width > 50 && box.height > 50, 'the diagram has no size');
+  });
+
+  it('search finds runbook entry §27 first and lands on its heading, terms marked', async () => {
+    await page.goto(`${site.url}/overview`);
+    await hydrated(page);
+    await page.keyboard.press('Control+k');
+    await page.fill('[data-testid=search-input]', '§27');
+    const first = await page.waitForSelector('[data-testid=search-results] li >> nth=0');
+    assert.equal(await first.getAttribute('data-url'), '/runbook#s27');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/runbook.*#s27$/);
+    // The heading scrolls into view once the page's chunk has rendered.
+    await page.waitForFunction(
+      () => {
+        const r = document.getElementById('s27')?.getBoundingClientRect();
+        return !!r && r.top >= 0 && r.top < window.innerHeight;
+      },
+      undefined,
+      {timeout: 10000},
+    );
+    assert.match((await page.textContent('#s27'))!, /Recover from a failed\/dirty migration/);
+  });
+
+  it('search for words finds a heading and marks the words on the page', async () => {
+    await page.goto(`${site.url}/`);
+    await hydrated(page);
+    await page.click('[data-testid=search-button]');
+    await page.fill('[data-testid=search-input]', 'drain reboot uncordon');
+    const first = await page.waitForSelector('[data-testid=search-results] li >> nth=0');
+    const url = await first.getAttribute('data-url');
+    assert.match(url!, /#/, 'the first hit is not a heading');
+    await first.click();
+    await page.waitForSelector('mark.search-hit');
+    assert.ok((await page.$$('mark.search-hit')).length > 0);
+  });
+
+  it('dark mode toggles', async () => {
+    await page.goto(`${site.url}/`);
+    await hydrated(page);
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+    // The toggle cycles through its modes (light, dark, system): dark must come within three clicks.
+    const themes: (string | null)[] = [];
+    for (let i = 0; i < 3 && !themes.includes('dark'); i++) {
+      await page.click('button[class*=toggleButton]');
+      themes.push(await page.getAttribute('html', 'data-theme'));
+    }
+    assert.ok(themes.includes('dark'), `themes seen: ${themes.join(', ')}`);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.notEqual(bg, 'rgb(255, 255, 255)', 'the page background stayed white in dark mode');
+  });
+
+  it('an unknown URL shows the 404 page', async () => {
+    const res = await page.goto(`${site.url}/no-such-chapter`);
+    assert.equal(res?.status(), 404);
+    assert.match((await page.textContent('main'))!, /Page Not Found/i);
+  });
+});
