@@ -21,7 +21,12 @@ function frontMatterId(source: string, file: string): string {
   const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
   const id = fm && /^id:\s*["']?([\w-]+)["']?\s*$/m.exec(fm[1]);
   // Docusaurus's own default: the file name without its number prefix.
-  return id ? id[1] : path.basename(file).replace(/\.mdx?$/, '').replace(/^\d+-/, '');
+  return id
+    ? id[1]
+    : path
+        .basename(file)
+        .replace(/\.mdx?$/, '')
+        .replace(/^\d+-/, '');
 }
 
 export function scanDocs(docsDir: string): Map<string, DocInfo> {

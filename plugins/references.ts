@@ -115,7 +115,11 @@ export function referencesTree(citations: Citation[]): RootContent[] {
 
 export default function remarkReferences(options: {docsDir: string}) {
   return (tree: Root) => {
-    const i = tree.children.findIndex((n) => (n as {type: string; name?: string}).type === 'mdxJsxFlowElement' && (n as {name?: string}).name === 'ReferenceList');
+    const i = tree.children.findIndex(
+      (n) =>
+        (n as {type: string; name?: string}).type === 'mdxJsxFlowElement' &&
+        (n as {name?: string}).name === 'ReferenceList',
+    );
     if (i < 0) return;
     tree.children.splice(i, 1, ...referencesTree(collectCitations(options.docsDir)));
   };

@@ -21,8 +21,7 @@ export interface XrefOptions {
   docsDir: string;
 }
 
-const PATTERN =
-  /\b(?:ch|Chapter\s)(\d{1,2})(?:\s+§(\d+))?\b|\bAppendix\s([A-Z])\b|§(\d+)\b/g;
+const PATTERN = /\b(?:ch|Chapter\s)(\d{1,2})(?:\s+§(\d+))?\b|\bAppendix\s([A-Z])\b|§(\d+)\b/g;
 
 function chapterByNumber(n: number | string): Chapter | undefined {
   return CHAPTERS.find((c) => String(c.number) === String(n));
@@ -68,17 +67,27 @@ export default function remarkXref(options: XrefOptions) {
       if (!link.url.startsWith('/') || link.url.startsWith('//')) return;
       const pathname = link.url.split(/[?#]/)[0].replace(/\/$/, '') || '/';
       if (slugs.has(pathname) || STATIC_ROUTES.some((r) => r.test(pathname))) return;
-      throw new XrefError(`${where(link.position?.start.line)}: link to "${link.url}": the book has no page ${pathname}`);
+      throw new XrefError(
+        `${where(link.position?.start.line)}: link to "${link.url}": the book has no page ${pathname}`,
+      );
     });
 
     visitParents(tree, (node, ancestors) => {
       const t = node.type as string;
-      if (t === 'heading' || t === 'link' || t === 'linkReference' || t === 'code' || t === 'inlineCode' || t.startsWith('mdxJsx'))
+      if (
+        t === 'heading' ||
+        t === 'link' ||
+        t === 'linkReference' ||
+        t === 'code' ||
+        t === 'inlineCode' ||
+        t.startsWith('mdxJsx')
+      )
         return t.startsWith('mdxJsx') ? undefined : SKIP;
       if (t !== 'text') return undefined;
       const text = node as Text;
       const parent = ancestors[ancestors.length - 1] as Parent;
-      if (ancestors.some((a) => a.type === 'heading' || a.type === 'link' || a.type === 'linkReference')) return undefined;
+      if (ancestors.some((a) => a.type === 'heading' || a.type === 'link' || a.type === 'linkReference'))
+        return undefined;
       PATTERN.lastIndex = 0;
       const parts: PhrasingContent[] = [];
       let last = 0;
@@ -86,7 +95,13 @@ export default function remarkXref(options: XrefOptions) {
       while ((m = PATTERN.exec(text.value))) {
         const {url, title} = resolve(m, text.position?.start.line);
         if (m.index > last) parts.push({type: 'text', value: text.value.slice(last, m.index)});
-        const link: Link = {type: 'link', url, title, children: [{type: 'text', value: m[0]}], data: {hProperties: {className: ['xref']}}};
+        const link: Link = {
+          type: 'link',
+          url,
+          title,
+          children: [{type: 'text', value: m[0]}],
+          data: {hProperties: {className: ['xref']}},
+        };
         parts.push(link);
         last = m.index + m[0].length;
       }

@@ -88,10 +88,11 @@ const REQUIRED_FRONT_MATTER = ['id', 'slug', 'title', 'sidebar_label', 'descript
 
 /** Values the drift rule protects: IPs and CIDRs, host names, versions. */
 export function protectedValues(): {value: string; id: string}[] {
-  return FACTS.filter((f) =>
-    /^\d{1,3}(\.\d{1,3}){3}(\/\d+)?$/.test(f.value) || // IPv4, CIDR
-    /^(?=.*[a-z])[\w-]+(\.[\w-]+)+$/i.test(f.value) && !/^\d/.test(f.value) || // host names
-    /^v\d+\.\d+(\.\d+)?/.test(f.value), // versions
+  return FACTS.filter(
+    (f) =>
+      /^\d{1,3}(\.\d{1,3}){3}(\/\d+)?$/.test(f.value) || // IPv4, CIDR
+      (/^(?=.*[a-z])[\w-]+(\.[\w-]+)+$/i.test(f.value) && !/^\d/.test(f.value)) || // host names
+      /^v\d+\.\d+(\.\d+)?/.test(f.value), // versions
   )
     .filter((f) => f.value.includes('.'))
     .map((f) => ({value: f.value, id: f.id}));
@@ -135,7 +136,8 @@ export function checkPage(page: Page): Problem[] {
     if (l.fence === '') add('code-language', 'a code block has no language', l.n);
     if (l.fence === 'mermaid') {
       const block: string[] = [];
-      for (let j = i + 1; j < page.body.length && !/^\s*(```|~~~)\s*$/.test(page.body[j].text); j++) block.push(page.body[j].text);
+      for (let j = i + 1; j < page.body.length && !/^\s*(```|~~~)\s*$/.test(page.body[j].text); j++)
+        block.push(page.body[j].text);
       if (!block.some((b) => /^\s*accTitle\s*:/.test(b)) || !block.some((b) => /^\s*accDescr\s*[:{]/.test(b)))
         add('diagram-alt', 'a mermaid diagram lacks accTitle or accDescr (its text alternative)', l.n);
     }
@@ -164,7 +166,8 @@ export function checkPage(page: Page): Problem[] {
       para.push(l.text);
     }
     const words = para.join(' ').split(/\s+/).length;
-    if (words < 40) add('summary-first', `the opening summary is ${words} words; a summary paragraph needs at least 40`, first.n);
+    if (words < 40)
+      add('summary-first', `the opening summary is ${words} words; a summary paragraph needs at least 40`, first.n);
   }
 
   // The last ## section is the operator runbook.
@@ -173,8 +176,12 @@ export function checkPage(page: Page): Problem[] {
     add('runbook-last', 'the last ## section is not "## Operator runbook"', h2[h2.length - 1]?.n);
   else {
     const start = page.body.indexOf(h2[h2.length - 1]);
-    const tail = page.body.slice(start).map((l) => l.text).join('\n');
-    if (!/§\d+|Appendix B/.test(tail)) add('runbook-last', 'the Operator runbook section links no §N entry and not Appendix B', h2[h2.length - 1].n);
+    const tail = page.body
+      .slice(start)
+      .map((l) => l.text)
+      .join('\n');
+    if (!/§\d+|Appendix B/.test(tail))
+      add('runbook-last', 'the Operator runbook section links no §N entry and not Appendix B', h2[h2.length - 1].n);
   }
 
   // Prose floor

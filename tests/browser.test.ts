@@ -37,7 +37,10 @@ describe('the built book in a browser', () => {
   it("the front page shows the seed's Quick Facts and node map", async () => {
     await page.goto(`${site.url}/`);
     const qf = await page.$$eval('[data-testid=quick-facts] tbody tr', (rows) =>
-      rows.map((r) => ({field: r.querySelector('th')!.textContent!.trim(), value: r.querySelector('td')!.textContent!.trim()})),
+      rows.map((r) => ({
+        field: r.querySelector('th')!.textContent!.trim(),
+        value: r.querySelector('td')!.textContent!.trim(),
+      })),
     );
     assert.deepEqual(qf, seedQuickFacts());
     const nodes = await page.$$eval('[data-testid=node-map] tbody tr', (rows) =>
@@ -72,7 +75,10 @@ describe('the built book in a browser', () => {
       const next = await page.$('a.pagination-nav__link--next');
       if (!next || seen.length > expected.length) break;
       await next.click();
-      await page.waitForFunction((n) => document.querySelector('article h1')?.textContent?.trim() !== n, seen[seen.length - 1]);
+      await page.waitForFunction(
+        (n) => document.querySelector('article h1')?.textContent?.trim() !== n,
+        seen[seen.length - 1],
+      );
     }
     assert.deepEqual(seen, expected);
   });

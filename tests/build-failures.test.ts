@@ -12,13 +12,37 @@ import {buildSite, copySite} from './lib/site';
 const FILE = 'docs/01-infrastructure.mdx';
 
 const plants: {name: string; edit: (s: string) => string; expect: RegExp[]}[] = [
-  {name: 'a broken internal link', edit: (s) => s + '\nSee [the missing page](/no-such-page).\n', expect: [/01-infrastructure\.mdx/, /\/no-such-page/]},
+  {
+    name: 'a broken internal link',
+    edit: (s) => s + '\nSee [the missing page](/no-such-page).\n',
+    expect: [/01-infrastructure\.mdx/, /\/no-such-page/],
+  },
   {name: 'a broken § reference', edit: (s) => s + '\nThen follow §99.\n', expect: [/01-infrastructure\.mdx/, /§99/]},
-  {name: 'a broken chapter-section reference', edit: (s) => s + '\nAs ch19 §77 tells.\n', expect: [/01-infrastructure\.mdx/, /ch19 §77/]},
-  {name: 'an unknown fact id', edit: (s) => s + '\nThe value is <Fact id="no.such.fact" />.\n', expect: [/01-infrastructure\.mdx/, /no\.such\.fact/]},
-  {name: 'an unknown fact token in code', edit: (s) => s + '\n```bash\necho {{fact:no.such.token}}\n```\n', expect: [/01-infrastructure\.mdx/, /no\.such\.token/]},
-  {name: 'an unknown node alias', edit: (s) => s + '\nOn <NodeRef alias="hetzner9" /> only.\n', expect: [/01-infrastructure\.mdx/, /hetzner9/]},
-  {name: 'a malformed front matter', edit: (s) => s.replace(/^title: .*$/m, 'title: "Infrastructure\n  bad: [unclosed'), expect: [/01-infrastructure\.mdx/, /front matter|YAML|yaml/i]},
+  {
+    name: 'a broken chapter-section reference',
+    edit: (s) => s + '\nAs ch19 §77 tells.\n',
+    expect: [/01-infrastructure\.mdx/, /ch19 §77/],
+  },
+  {
+    name: 'an unknown fact id',
+    edit: (s) => s + '\nThe value is <Fact id="no.such.fact" />.\n',
+    expect: [/01-infrastructure\.mdx/, /no\.such\.fact/],
+  },
+  {
+    name: 'an unknown fact token in code',
+    edit: (s) => s + '\n```bash\necho {{fact:no.such.token}}\n```\n',
+    expect: [/01-infrastructure\.mdx/, /no\.such\.token/],
+  },
+  {
+    name: 'an unknown node alias',
+    edit: (s) => s + '\nOn <NodeRef alias="hetzner9" /> only.\n',
+    expect: [/01-infrastructure\.mdx/, /hetzner9/],
+  },
+  {
+    name: 'a malformed front matter',
+    edit: (s) => s.replace(/^title: .*$/m, 'title: "Infrastructure\n  bad: [unclosed'),
+    expect: [/01-infrastructure\.mdx/, /front matter|YAML|yaml/i],
+  },
 ];
 
 describe('bad input fails the build', () => {

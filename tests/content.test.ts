@@ -61,14 +61,30 @@ describe('content rules: planted failures', () => {
   const plants: [string, (s: string) => string, string][] = [
     ['no summary first', (s) => s.replace(SENTENCE.repeat(4), '## Intro\n\n' + SENTENCE.repeat(4)), 'summary-first'],
     ['runbook section not last', (s) => s + '\n## Afterword\n\nMore words here.\n', 'runbook-last'],
-    ['runbook section links nothing', (s) => s.replace('- Check the cluster: §1.', '- Check the cluster.'), 'runbook-last'],
+    [
+      'runbook section links nothing',
+      (s) => s.replace('- Check the cluster: §1.', '- Check the cluster.'),
+      'runbook-last',
+    ],
     ['prose under the floor', (s) => s.replace(SENTENCE.repeat(60), SENTENCE.repeat(10)), 'prose-floor'],
     ['a retyped node IP', (s) => s.replace('<NodeRef alias="hetzner1" />', '178.104.247.152'), 'fact-drift'],
     ['a retyped version in code', (s) => s.replace('{{fact:names.migrateJob}}', 'v1.34.6+k3s1'), 'fact-drift'],
     ['a retyped hostname in a diagram', (s) => s.replace('A --> B', 'A --> api.myhoneydue.com'), 'fact-drift'],
     ['a code block without a language', (s) => s.replace('```bash', '```'), 'code-language'],
-    ['a diagram without a text alternative', (s) => s.replace('  accDescr: From the visitor to the API.\n', ''), 'diagram-alt'],
-    ['a footnote that is not a link', (s) => s.replace('[^k3s]: [K3s requirements](https://docs.k3s.io/installation/requirements)', '[^k3s]: K3s requirements page'), 'footnote-format'],
+    [
+      'a diagram without a text alternative',
+      (s) => s.replace('  accDescr: From the visitor to the API.\n', ''),
+      'diagram-alt',
+    ],
+    [
+      'a footnote that is not a link',
+      (s) =>
+        s.replace(
+          '[^k3s]: [K3s requirements](https://docs.k3s.io/installation/requirements)',
+          '[^k3s]: K3s requirements page',
+        ),
+      'footnote-format',
+    ],
     ['front matter without a title', (s) => s.replace('title: "Overview"\n', ''), 'front-matter'],
   ];
   for (const [name, plant, rule] of plants) {

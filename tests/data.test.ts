@@ -27,7 +27,10 @@ describe('nodes', () => {
   });
   it('Redis is pinned to the node the seed names (nbg1-2, which is hetzner1)', () => {
     const pinned = NODES.filter((n) => n.pinned.includes('redis'));
-    assert.deepEqual(pinned.map((n) => n.alias), ['hetzner1']);
+    assert.deepEqual(
+      pinned.map((n) => n.alias),
+      ['hetzner1'],
+    );
   });
 });
 
@@ -35,7 +38,10 @@ describe('Quick Facts', () => {
   const seed = seedQuickFacts();
   it('the seed fixture has its 13 rows', () => assert.equal(seed.length, 13));
   it("has every field of the seed, in the seed's order", () => {
-    assert.deepEqual(QUICK_FACTS.map((r) => r.field), seed.map((r) => r.field));
+    assert.deepEqual(
+      QUICK_FACTS.map((r) => r.field),
+      seed.map((r) => r.field),
+    );
   });
   for (const [i, row] of seed.entries()) {
     it(`${row.field} has the seed's value`, () => assert.equal(QUICK_FACTS[i]?.value, row.value));
@@ -52,7 +58,8 @@ describe('facts', () => {
       assert.ok(f.value.trim(), 'empty value');
       assert.ok(f.label.trim(), 'empty label');
       if (f.source.kind === 'derived') assert.match(f.source.url, /^https:\/\/[\w.-]+\//, 'derived without a URL');
-      else if (f.source.kind === 'assumed') assert.ok(f.source.confirm.trim().length > 5, 'assumed without a confirm command');
+      else if (f.source.kind === 'assumed')
+        assert.ok(f.source.confirm.trim().length > 5, 'assumed without a confirm command');
       else assert.equal(f.source.kind, 'seed');
     });
   }
@@ -84,7 +91,10 @@ describe('chapters and runbook registries', () => {
     assert.doesNotMatch(ch08.description, /advisory/);
   });
   it('runbook entries are numbered 1…N without gaps, with §26–§28 as BOOK.md names them', () => {
-    assert.deepEqual(RUNBOOK.map((e) => e.n), RUNBOOK.map((_, i) => i + 1));
+    assert.deepEqual(
+      RUNBOOK.map((e) => e.n),
+      RUNBOOK.map((_, i) => i + 1),
+    );
     assert.equal(RUNBOOK.find((e) => e.n === 26)?.title, 'Run migrations manually');
     assert.equal(RUNBOOK.find((e) => e.n === 27)?.title, 'Recover from a failed/dirty migration');
     assert.equal(RUNBOOK.find((e) => e.n === 28)?.title, 'Bootstrap goose on a fresh clone');

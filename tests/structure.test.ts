@@ -24,8 +24,13 @@ describe('sidebar and reading order', () => {
   });
 
   it("has the front page, then the seed's Parts in order, then Appendices A–D", () => {
-    const categories = sidebarItems.filter((i): i is Exclude<Item, string> => typeof i !== 'string' && i.type === 'category');
-    assert.deepEqual(categories.map((c) => c.label), [...toc.map((p) => p.part), 'Appendices']);
+    const categories = sidebarItems.filter(
+      (i): i is Exclude<Item, string> => typeof i !== 'string' && i.type === 'category',
+    );
+    assert.deepEqual(
+      categories.map((c) => c.label),
+      [...toc.map((p) => p.part), 'Appendices'],
+    );
     assert.equal(order[0], HOME_ID);
   });
 
@@ -34,7 +39,7 @@ describe('sidebar and reading order', () => {
     assert.deepEqual(numbers, [...toc.flatMap((p) => p.chapters.map((c) => c.n)), 'A', 'B', 'C', 'D']);
   });
 
-  it("titles each chapter as the seed does", () => {
+  it('titles each chapter as the seed does', () => {
     for (const {n, title} of toc.flatMap((p) => p.chapters)) {
       const ch = CHAPTERS.find((c) => c.number === n)!;
       assert.equal(ch.title, title, `chapter ${n}`);
@@ -53,7 +58,10 @@ describe('sidebar and reading order', () => {
     for (const p of pages) {
       assert.ok(p.frontMatter.title, `${p.file}: no title`);
       const first = p.body.find((l) => !l.inCode && l.text.trim() && !l.text.startsWith('import '));
-      assert.ok(first && !/^(#|<|:::|[-*|] )/.test(first.text.trim()), `${path.basename(p.file)}: no summary paragraph first`);
+      assert.ok(
+        first && !/^(#|<|:::|[-*|] )/.test(first.text.trim()),
+        `${path.basename(p.file)}: no summary paragraph first`,
+      );
     }
   });
 });

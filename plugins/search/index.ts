@@ -47,7 +47,11 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 function textOf($: CheerioAPI, nodes: Cheerio<Element>): {b: string; c: string} {
   const holder = $('<div></div>').append(nodes.clone());
   // Code (blocks) is indexed apart from prose; anchors and diagrams add nothing.
-  const c = holder.find('pre').map((_, el) => $(el).text()).get().join('\n');
+  const c = holder
+    .find('pre')
+    .map((_, el) => $(el).text())
+    .get()
+    .join('\n');
   holder.find('pre, .hash-link, .docusaurus-mermaid-container, svg, .sr-only').remove();
   return {b: squash(holder.text()), c: squash(c)};
 }
@@ -67,7 +71,14 @@ export function extractRecords(html: string, route: string, maxBodyChars = 1200)
     const {b, c} = textOf($, $(current.nodes));
     if (!current.h && !b && !c) return;
     const rb = route === '/runbook' ? /^§(\d+)\b/.exec(current.h) : null;
-    records.push({u: current.u, t: title, h: current.h, b: b.slice(0, maxBodyChars), c: c.slice(0, maxBodyChars), ...(rb ? {r: Number(rb[1])} : {})});
+    records.push({
+      u: current.u,
+      t: title,
+      h: current.h,
+      b: b.slice(0, maxBodyChars),
+      c: c.slice(0, maxBodyChars),
+      ...(rb ? {r: Number(rb[1])} : {}),
+    });
   };
   article.children().each((_, el) => {
     const tag = el.tagName.toLowerCase();
@@ -75,7 +86,15 @@ export function extractRecords(html: string, route: string, maxBodyChars = 1200)
     const id = $(el).attr('id');
     if ((tag === 'h2' || tag === 'h3') && id) {
       flush();
-      current = {u: `${route}#${id}`, h: squash($(el).text().replace(/\u200b/g, '')), nodes: []};
+      current = {
+        u: `${route}#${id}`,
+        h: squash(
+          $(el)
+            .text()
+            .replace(/\u200b/g, ''),
+        ),
+        nodes: [],
+      };
       return;
     }
     current.nodes.push(el);
@@ -101,7 +120,11 @@ export default function searchPlugin(context: LoadContext, rawOptions: unknown):
         if (html) records.push(...extractRecords(html, route === '/' ? '/' : route, options.maxBodyChars));
       }
       // A compact column layout: field names once, rows as arrays.
-      const payload = {v: 1, fields: ['u', 't', 'h', 'b', 'c', 'r'], rows: records.map((r) => [r.u, r.t, r.h, r.b, r.c, r.r ?? 0])};
+      const payload = {
+        v: 1,
+        fields: ['u', 't', 'h', 'b', 'c', 'r'],
+        rows: records.map((r) => [r.u, r.t, r.h, r.b, r.c, r.r ?? 0]),
+      };
       await fs.writeFile(path.join(outDir, INDEX_FILE), `window.${INDEX_GLOBAL}=${JSON.stringify(payload)};\n`);
     },
   };

@@ -138,7 +138,10 @@ export const COSTS: readonly CostItem[] = [
     item: `${fact('cloudflare.plan')} plan for the zone of ${fact('domain.apex')}`,
     price: '$0',
     unit: 'per month',
-    source: derived(CLOUDFLARE_PLANS_FAQ, 'plans FAQ: the Free plan is free; pricing is per domain, subdomains do not change it'),
+    source: derived(
+      CLOUDFLARE_PLANS_FAQ,
+      'plans FAQ: the Free plan is free; pricing is per domain, subdomains do not change it',
+    ),
     readOn: READ_2026_11_27,
     note: 'Add-ons (for example Load Balancing with active health checks) are extra: read their price on Cloudflare’s plans page first.',
   },
@@ -150,7 +153,9 @@ export const COSTS: readonly CostItem[] = [
     item: `Bucket ${fact('b2.bucket')} in ${fact('b2.region')}: stored data, downloads, transactions`,
     price: 'not stated',
     unit: 'per GB-month stored, per GB downloaded, per transaction class',
-    source: assumed(`b2 bucket get --show-size ${fact('b2.bucket')}   # then the Billing page of the Backblaze web console`),
+    source: assumed(
+      `b2 bucket get --show-size ${fact('b2.bucket')}   # then the Billing page of the Backblaze web console`,
+    ),
     readOn: READ_2026_11_27,
     note:
       'No Backblaze price page was verified for this book. Read the current rates and this month’s charges on the B2 billing page; ' +

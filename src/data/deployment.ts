@@ -21,8 +21,7 @@ export const BOOK = {
   title: 'honeyDue Production Deployment — The Book',
   asOf: '2026-04-24',
   commit: '8d9ca2e6ed',
-  commitSummary:
-    'Update the deployment book and glossary to reflect the goose-based schema migration flow',
+  commitSummary: 'Update the deployment book and glossary to reflect the goose-based schema migration flow',
 } as const;
 
 /** The three nodes, in SSH-alias order. The alias → hostname order does not match. */
@@ -31,8 +30,6 @@ export const NODES: readonly Node[] = [
   {alias: 'hetzner2', ip: '178.105.32.198', hostname: 'ubuntu-8gb-nbg1-1', short: 'nbg1-1', pinned: []},
   {alias: 'hetzner3', ip: '178.104.249.189', hostname: 'ubuntu-8gb-nbg1-3', short: 'nbg1-3', pinned: []},
 ];
-
-
 
 const K3S_DOCS = 'https://docs.k3s.io';
 
@@ -44,28 +41,119 @@ const FACT_ROWS: Fact[] = [
 
   // Cluster
   {id: 'k3s.version', label: 'K3s version', value: 'v1.34.6+k3s1', source: seed},
-  {id: 'k8s.minor', label: 'Kubernetes minor version', value: '1.34', source: derived('https://docs.k3s.io/release-notes/v1.34.X', 'K3s v1.34.x ships Kubernetes 1.34')},
+  {
+    id: 'k8s.minor',
+    label: 'Kubernetes minor version',
+    value: '1.34',
+    source: derived('https://docs.k3s.io/release-notes/v1.34.X', 'K3s v1.34.x ships Kubernetes 1.34'),
+  },
   {id: 'k3s.servers', label: 'Server nodes', value: '3', source: seed},
-  {id: 'k3s.datastore', label: 'Datastore', value: 'embedded etcd', source: derived(`${K3S_DOCS}/datastore/ha-embedded`, 'the HA control plane of three k3s servers uses embedded etcd')},
-  {id: 'k3s.kubeconfigServerPath', label: 'kubeconfig on a server', value: '/etc/rancher/k3s/k3s.yaml', source: derived(`${K3S_DOCS}/cluster-access`)},
-  {id: 'k3s.tokenPath', label: 'Server token file', value: '/var/lib/rancher/k3s/server/token', source: derived(`${K3S_DOCS}/cli/token`)},
-  {id: 'k3s.snapshotDir', label: 'etcd snapshot directory', value: '/var/lib/rancher/k3s/server/db/snapshots', source: derived(`${K3S_DOCS}/cli/etcd-snapshot`)},
-  {id: 'k3s.manifestsDir', label: 'Auto-deploy manifests directory', value: '/var/lib/rancher/k3s/server/manifests', source: derived(`${K3S_DOCS}/installation/packaged-components`)},
-  {id: 'k3s.etcdPorts', label: 'etcd peer/client ports between servers', value: '2379-2380', source: derived(`${K3S_DOCS}/installation/requirements`, 'TCP 2379-2380, servers to servers, only for HA with embedded etcd')},
-  {id: 'k3s.apiPort', label: 'Kubernetes API port', value: '6443', source: derived(`${K3S_DOCS}/installation/requirements`)},
-  {id: 'k3s.disabled', label: 'Bundled components switched off', value: 'traefik,servicelb', source: assumed("ssh hetzner1 'sudo cat /etc/systemd/system/k3s.service /etc/rancher/k3s/config.yaml 2>/dev/null | grep -i disable'")},
-  {id: 'net.podCidr', label: 'Pod network (cluster CIDR)', value: '10.42.0.0/16', source: derived(`${K3S_DOCS}/cli/server`, 'k3s default --cluster-cidr')},
-  {id: 'net.serviceCidr', label: 'Service network (service CIDR)', value: '10.43.0.0/16', source: derived(`${K3S_DOCS}/cli/server`, 'k3s default --service-cidr')},
-  {id: 'net.clusterDns', label: 'Cluster DNS Service IP', value: '10.43.0.10', source: derived(`${K3S_DOCS}/cli/server`, 'k3s default --cluster-dns')},
-  {id: 'net.flannelBackend', label: 'Flannel backend', value: 'vxlan', source: derived(`${K3S_DOCS}/networking/basic-network-options`, 'k3s default --flannel-backend')},
-  {id: 'net.vxlanPort', label: 'Flannel VXLAN port', value: '8472/udp', source: derived(`${K3S_DOCS}/installation/requirements`)},
-  {id: 'kubeconfig.path', label: 'kubeconfig on the operator workstation', value: '~/.kube/honeydue-k3s.yaml', source: seed},
+  {
+    id: 'k3s.datastore',
+    label: 'Datastore',
+    value: 'embedded etcd',
+    source: derived(
+      `${K3S_DOCS}/datastore/ha-embedded`,
+      'the HA control plane of three k3s servers uses embedded etcd',
+    ),
+  },
+  {
+    id: 'k3s.kubeconfigServerPath',
+    label: 'kubeconfig on a server',
+    value: '/etc/rancher/k3s/k3s.yaml',
+    source: derived(`${K3S_DOCS}/cluster-access`),
+  },
+  {
+    id: 'k3s.tokenPath',
+    label: 'Server token file',
+    value: '/var/lib/rancher/k3s/server/token',
+    source: derived(`${K3S_DOCS}/cli/token`),
+  },
+  {
+    id: 'k3s.snapshotDir',
+    label: 'etcd snapshot directory',
+    value: '/var/lib/rancher/k3s/server/db/snapshots',
+    source: derived(`${K3S_DOCS}/cli/etcd-snapshot`),
+  },
+  {
+    id: 'k3s.manifestsDir',
+    label: 'Auto-deploy manifests directory',
+    value: '/var/lib/rancher/k3s/server/manifests',
+    source: derived(`${K3S_DOCS}/installation/packaged-components`),
+  },
+  {
+    id: 'k3s.etcdPorts',
+    label: 'etcd peer/client ports between servers',
+    value: '2379-2380',
+    source: derived(
+      `${K3S_DOCS}/installation/requirements`,
+      'TCP 2379-2380, servers to servers, only for HA with embedded etcd',
+    ),
+  },
+  {
+    id: 'k3s.apiPort',
+    label: 'Kubernetes API port',
+    value: '6443',
+    source: derived(`${K3S_DOCS}/installation/requirements`),
+  },
+  {
+    id: 'k3s.disabled',
+    label: 'Bundled components switched off',
+    value: 'traefik,servicelb',
+    source: assumed(
+      "ssh hetzner1 'sudo cat /etc/systemd/system/k3s.service /etc/rancher/k3s/config.yaml 2>/dev/null | grep -i disable'",
+    ),
+  },
+  {
+    id: 'net.podCidr',
+    label: 'Pod network (cluster CIDR)',
+    value: '10.42.0.0/16',
+    source: derived(`${K3S_DOCS}/cli/server`, 'k3s default --cluster-cidr'),
+  },
+  {
+    id: 'net.serviceCidr',
+    label: 'Service network (service CIDR)',
+    value: '10.43.0.0/16',
+    source: derived(`${K3S_DOCS}/cli/server`, 'k3s default --service-cidr'),
+  },
+  {
+    id: 'net.clusterDns',
+    label: 'Cluster DNS Service IP',
+    value: '10.43.0.10',
+    source: derived(`${K3S_DOCS}/cli/server`, 'k3s default --cluster-dns'),
+  },
+  {
+    id: 'net.flannelBackend',
+    label: 'Flannel backend',
+    value: 'vxlan',
+    source: derived(`${K3S_DOCS}/networking/basic-network-options`, 'k3s default --flannel-backend'),
+  },
+  {
+    id: 'net.vxlanPort',
+    label: 'Flannel VXLAN port',
+    value: '8472/udp',
+    source: derived(`${K3S_DOCS}/installation/requirements`),
+  },
+  {
+    id: 'kubeconfig.path',
+    label: 'kubeconfig on the operator workstation',
+    value: '~/.kube/honeydue-k3s.yaml',
+    source: seed,
+  },
 
   // Hosting
   {id: 'hetzner.type', label: 'Hetzner server type', value: 'CX33', source: seed},
   {id: 'hetzner.specs', label: 'Server specs', value: '4 vCPU, 8 GB RAM, 80 GB SSD', source: seed},
   {id: 'hetzner.location', label: 'Hetzner location', value: 'nbg1', source: seed},
-  {id: 'hetzner.arch', label: 'Node CPU architecture (platform)', value: 'linux/amd64', source: derived('https://docs.cnap.tech/compute/providers/hetzner', 'CX33 is an x86 (shared vCPU) type; confirm with kubectl get nodes -L kubernetes.io/arch')},
+  {
+    id: 'hetzner.arch',
+    label: 'Node CPU architecture (platform)',
+    value: 'linux/amd64',
+    source: derived(
+      'https://docs.cnap.tech/compute/providers/hetzner',
+      'CX33 is an x86 (shared vCPU) type; confirm with kubectl get nodes -L kubernetes.io/arch',
+    ),
+  },
   {id: 'hetzner.city', label: 'Location city', value: 'Nuremberg', source: seed},
 
   // Ingress and edge
@@ -81,38 +169,115 @@ const FACT_ROWS: Fact[] = [
   {id: 'domain.obs', label: 'Observability host', value: 'obs.88oakapps.com', source: seed},
 
   // Database
-  {id: 'neon.host', label: 'Neon endpoint (direct)', value: 'ep-floral-truth-amttbc5a.c-5.us-east-1.aws.neon.tech', source: seed},
-  {id: 'neon.poolerHost', label: 'Neon endpoint (pooled)', value: 'ep-floral-truth-amttbc5a-pooler.c-5.us-east-1.aws.neon.tech', source: derived('https://neon.tech/docs/connect/connection-pooling', 'the pooled host adds -pooler to the endpoint id')},
+  {
+    id: 'neon.host',
+    label: 'Neon endpoint (direct)',
+    value: 'ep-floral-truth-amttbc5a.c-5.us-east-1.aws.neon.tech',
+    source: seed,
+  },
+  {
+    id: 'neon.poolerHost',
+    label: 'Neon endpoint (pooled)',
+    value: 'ep-floral-truth-amttbc5a-pooler.c-5.us-east-1.aws.neon.tech',
+    source: derived(
+      'https://neon.tech/docs/connect/connection-pooling',
+      'the pooled host adds -pooler to the endpoint id',
+    ),
+  },
   {id: 'neon.plan', label: 'Neon plan', value: 'Launch', source: seed},
   {id: 'neon.region', label: 'Neon region', value: 'us-east-1', source: seed},
-  {id: 'neon.database', label: 'Database name', value: 'honeydue', source: assumed("kubectl -n honeydue get secret honeydue-secrets -o jsonpath='{.data.DATABASE_URL}' | base64 -d | sed -E 's#.*/([^?]+).*#\\1#'")},
+  {
+    id: 'neon.database',
+    label: 'Database name',
+    value: 'honeydue',
+    source: assumed(
+      "kubectl -n honeydue get secret honeydue-secrets -o jsonpath='{.data.DATABASE_URL}' | base64 -d | sed -E 's#.*/([^?]+).*#\\1#'",
+    ),
+  },
 
   // Migrations
-  {id: 'goose.table', label: 'goose version table', value: 'goose_db_version', source: derived('https://github.com/pressly/goose', 'goose\'s default -table')},
-  {id: 'goose.migrationsDir', label: 'Migration files (in the API repo)', value: 'migrations', source: assumed('ls honeyDueAPI-go/ && grep -rn "goose" honeyDueAPI-go/deploy-k3s/ | head')},
-  {id: 'goose.lockId', label: 'goose advisory lock id', value: '4097083626', source: derived('https://github.com/pressly/goose/blob/main/lock/postgres.go', 'default lock id, crc64 of "goose"')},
+  {
+    id: 'goose.table',
+    label: 'goose version table',
+    value: 'goose_db_version',
+    source: derived('https://github.com/pressly/goose', "goose's default -table"),
+  },
+  {
+    id: 'goose.migrationsDir',
+    label: 'Migration files (in the API repo)',
+    value: 'migrations',
+    source: assumed('ls honeyDueAPI-go/ && grep -rn "goose" honeyDueAPI-go/deploy-k3s/ | head'),
+  },
+  {
+    id: 'goose.lockId',
+    label: 'goose advisory lock id',
+    value: '4097083626',
+    source: derived('https://github.com/pressly/goose/blob/main/lock/postgres.go', 'default lock id, crc64 of "goose"'),
+  },
 
   // Cache
-  {id: 'redis.image', label: 'Redis image', value: 'redis:7-alpine', source: derived('https://hub.docker.com/_/redis', 'the official image of the seed\'s "Redis 7-alpine"')},
+  {
+    id: 'redis.image',
+    label: 'Redis image',
+    value: 'redis:7-alpine',
+    source: derived('https://hub.docker.com/_/redis', 'the official image of the seed\'s "Redis 7-alpine"'),
+  },
   {id: 'redis.version', label: 'Redis version', value: '7-alpine', source: seed},
   {id: 'redis.replicas', label: 'Redis replicas', value: '1', source: seed},
-  {id: 'redis.port', label: 'Redis port', value: '6379', source: derived('https://redis.io/docs/latest/operate/oss_and_stack/management/config/', 'Redis default port')},
+  {
+    id: 'redis.port',
+    label: 'Redis port',
+    value: '6379',
+    source: derived('https://redis.io/docs/latest/operate/oss_and_stack/management/config/', 'Redis default port'),
+  },
   {id: 'redis.pvc', label: 'Redis PVC', value: 'redis-data', source: assumed('kubectl -n honeydue get pvc')},
 
   // Object storage
   {id: 'b2.bucket', label: 'B2 bucket', value: 'honeyDueProd', source: seed},
   {id: 'b2.region', label: 'B2 region', value: 'us-east-005', source: seed},
-  {id: 'b2.endpoint', label: 'B2 S3 endpoint', value: 's3.us-east-005.backblazeb2.com', source: derived('https://www.backblaze.com/apidocs/introduction-to-the-s3-compatible-api', 'endpoint is s3.<region>.backblazeb2.com')},
+  {
+    id: 'b2.endpoint',
+    label: 'B2 S3 endpoint',
+    value: 's3.us-east-005.backblazeb2.com',
+    source: derived(
+      'https://www.backblaze.com/apidocs/introduction-to-the-s3-compatible-api',
+      'endpoint is s3.<region>.backblazeb2.com',
+    ),
+  },
 
   // Registry
   {id: 'gitea.version', label: 'Gitea version', value: 'v1.25.5', source: seed},
   {id: 'gitea.host', label: 'Gitea host (registry)', value: 'gitea.treytartt.com', source: seed},
-  {id: 'gitea.fixedVersion', label: 'First Gitea release fixing CVE-2026-27771', value: '1.26.2', source: derived('https://labs.cloudsecurityalliance.org/research/csa-research-note-gitea-cve-2026-27771-container-exposure-20/')},
-  {id: 'image.api', label: 'api image repository', value: 'gitea.treytartt.com/honeydue/honeydue-api', source: assumed("kubectl -n honeydue get deploy api -o jsonpath='{.spec.template.spec.containers[0].image}'")},
-  {id: 'image.admin', label: 'admin image repository', value: 'gitea.treytartt.com/honeydue/honeydue-admin', source: assumed("kubectl -n honeydue get deploy admin -o jsonpath='{.spec.template.spec.containers[0].image}'")},
+  {
+    id: 'gitea.fixedVersion',
+    label: 'First Gitea release fixing CVE-2026-27771',
+    value: '1.26.2',
+    source: derived(
+      'https://labs.cloudsecurityalliance.org/research/csa-research-note-gitea-cve-2026-27771-container-exposure-20/',
+    ),
+  },
+  {
+    id: 'image.api',
+    label: 'api image repository',
+    value: 'gitea.treytartt.com/honeydue/honeydue-api',
+    source: assumed("kubectl -n honeydue get deploy api -o jsonpath='{.spec.template.spec.containers[0].image}'"),
+  },
+  {
+    id: 'image.admin',
+    label: 'admin image repository',
+    value: 'gitea.treytartt.com/honeydue/honeydue-admin',
+    source: assumed("kubectl -n honeydue get deploy admin -o jsonpath='{.spec.template.spec.containers[0].image}'"),
+  },
 
   // Metrics
-  {id: 'metrics.apiHistogram', label: 'API request-duration histogram (metric base name)', value: 'http_request_duration_seconds', source: assumed("kubectl -n honeydue port-forward deploy/api 18080:8080 & sleep 2; curl -s localhost:18080/metrics | grep _bucket | cut -d'{' -f1 | sort -u")},
+  {
+    id: 'metrics.apiHistogram',
+    label: 'API request-duration histogram (metric base name)',
+    value: 'http_request_duration_seconds',
+    source: assumed(
+      "kubectl -n honeydue port-forward deploy/api 18080:8080 & sleep 2; curl -s localhost:18080/metrics | grep _bucket | cut -d'{' -f1 | sort -u",
+    ),
+  },
 
   // Email
   {id: 'smtp.host', label: 'SMTP host', value: 'smtp.fastmail.com', source: seed},
@@ -123,7 +288,12 @@ const FACT_ROWS: Fact[] = [
 
   // Repos
   {id: 'repo.manifests', label: 'Manifests directory', value: 'honeyDueAPI-go/deploy-k3s/', source: seed},
-  {id: 'repo.migrateJobManifest', label: 'Migrate Job manifest (path in the API repo)', value: 'deploy-k3s/migrate-job.yaml', source: assumed('ls honeyDueAPI-go/deploy-k3s/')},
+  {
+    id: 'repo.migrateJobManifest',
+    label: 'Migrate Job manifest (path in the API repo)',
+    value: 'deploy-k3s/migrate-job.yaml',
+    source: assumed('ls honeyDueAPI-go/deploy-k3s/'),
+  },
   {id: 'repo.legacySwarm', label: 'Legacy Swarm config', value: 'deploy/', source: seed},
 
   // Names used across chapters
@@ -133,34 +303,157 @@ const FACT_ROWS: Fact[] = [
   {id: 'names.deploy.worker', label: 'Worker Deployment', value: 'worker', source: seed},
   {id: 'names.deploy.redis', label: 'Redis Deployment', value: 'redis', source: seed},
   {id: 'names.migrateJob', label: 'Migrate Job', value: 'migrate', source: assumed('kubectl -n honeydue get jobs')},
-  {id: 'names.configMap', label: 'App ConfigMap', value: 'honeydue-config', source: assumed('kubectl -n honeydue get configmap')},
-  {id: 'names.secret', label: 'App Secret', value: 'honeydue-secrets', source: assumed('kubectl -n honeydue get secret')},
-  {id: 'names.pullSecret', label: 'Image pull Secret', value: 'gitea-registry', source: assumed("kubectl -n honeydue get secret --field-selector type=kubernetes.io/dockerconfigjson")},
-  {id: 'names.traefikNamespace', label: 'Traefik namespace', value: 'traefik', source: assumed('kubectl get daemonset -A | grep -i traefik')},
-  {id: 'names.traefikDaemonSet', label: 'Traefik DaemonSet', value: 'traefik', source: assumed('kubectl get daemonset -A | grep -i traefik')},
-  {id: 'names.vmagent', label: 'vmagent Deployment', value: 'vmagent', source: assumed('kubectl get deploy -A | grep -i vmagent')},
-  {id: 'names.monitoringNamespace', label: 'Monitoring namespace', value: 'monitoring', source: assumed('kubectl get deploy -A | grep -i vmagent')},
+  {
+    id: 'names.configMap',
+    label: 'App ConfigMap',
+    value: 'honeydue-config',
+    source: assumed('kubectl -n honeydue get configmap'),
+  },
+  {
+    id: 'names.secret',
+    label: 'App Secret',
+    value: 'honeydue-secrets',
+    source: assumed('kubectl -n honeydue get secret'),
+  },
+  {
+    id: 'names.pullSecret',
+    label: 'Image pull Secret',
+    value: 'gitea-registry',
+    source: assumed('kubectl -n honeydue get secret --field-selector type=kubernetes.io/dockerconfigjson'),
+  },
+  {
+    id: 'names.traefikNamespace',
+    label: 'Traefik namespace',
+    value: 'traefik',
+    source: assumed('kubectl get daemonset -A | grep -i traefik'),
+  },
+  {
+    id: 'names.traefikDaemonSet',
+    label: 'Traefik DaemonSet',
+    value: 'traefik',
+    source: assumed('kubectl get daemonset -A | grep -i traefik'),
+  },
+  {
+    id: 'names.vmagent',
+    label: 'vmagent Deployment',
+    value: 'vmagent',
+    source: assumed('kubectl get deploy -A | grep -i vmagent'),
+  },
+  {
+    id: 'names.monitoringNamespace',
+    label: 'Monitoring namespace',
+    value: 'monitoring',
+    source: assumed('kubectl get deploy -A | grep -i vmagent'),
+  },
 
   // Ports (container ports)
-  {id: 'port.api', label: 'api container port', value: '8080', source: assumed("kubectl -n honeydue get deploy api -o jsonpath='{.spec.template.spec.containers[0].ports}'")},
-  {id: 'port.admin', label: 'admin container port', value: '3000', source: assumed("kubectl -n honeydue get deploy admin -o jsonpath='{.spec.template.spec.containers[0].ports}'")},
+  {
+    id: 'port.api',
+    label: 'api container port',
+    value: '8080',
+    source: assumed("kubectl -n honeydue get deploy api -o jsonpath='{.spec.template.spec.containers[0].ports}'"),
+  },
+  {
+    id: 'port.admin',
+    label: 'admin container port',
+    value: '3000',
+    source: assumed("kubectl -n honeydue get deploy admin -o jsonpath='{.spec.template.spec.containers[0].ports}'"),
+  },
 
   // Environment variables (names; values live in the ConfigMap and Secret)
-  {id: 'env.databaseUrl', label: 'Pooled database URL (app)', value: 'DATABASE_URL', source: assumed("kubectl -n honeydue get deploy api -o jsonpath='{.spec.template.spec.containers[0].env[*].name}'")},
-  {id: 'env.gooseDbString', label: 'Direct database URL (migrate Job)', value: 'GOOSE_DBSTRING', source: derived('https://github.com/pressly/goose', 'goose reads GOOSE_DRIVER and GOOSE_DBSTRING')},
-  {id: 'env.gooseDriver', label: 'goose driver variable', value: 'GOOSE_DRIVER', source: derived('https://github.com/pressly/goose')},
-  {id: 'env.gooseMigrationDir', label: 'goose migrations directory variable', value: 'GOOSE_MIGRATION_DIR', source: derived('https://github.com/pressly/goose')},
-  {id: 'env.redisUrl', label: 'Redis URL', value: 'REDIS_URL', source: assumed("kubectl -n honeydue get configmap honeydue-config -o yaml")},
-  {id: 'env.b2KeyId', label: 'B2 application key id', value: 'B2_KEY_ID', source: assumed("kubectl -n honeydue get secret honeydue-secrets -o jsonpath='{.data}' | jq 'keys'")},
-  {id: 'env.b2AppKey', label: 'B2 application key', value: 'B2_APP_KEY', source: assumed("kubectl -n honeydue get secret honeydue-secrets -o jsonpath='{.data}' | jq 'keys'")},
-  {id: 'env.b2Bucket', label: 'B2 bucket variable', value: 'B2_BUCKET', source: assumed("kubectl -n honeydue get configmap honeydue-config -o yaml")},
-  {id: 'env.b2Region', label: 'B2 region variable', value: 'B2_REGION', source: assumed("kubectl -n honeydue get configmap honeydue-config -o yaml")},
-  {id: 'env.b2Endpoint', label: 'B2 endpoint variable', value: 'B2_ENDPOINT', source: assumed("kubectl -n honeydue get configmap honeydue-config -o yaml")},
-  {id: 'env.smtpHost', label: 'SMTP host variable', value: 'SMTP_HOST', source: assumed("kubectl -n honeydue get configmap honeydue-config -o yaml")},
-  {id: 'env.smtpPort', label: 'SMTP port variable', value: 'SMTP_PORT', source: assumed("kubectl -n honeydue get configmap honeydue-config -o yaml")},
-  {id: 'env.smtpUser', label: 'SMTP user variable', value: 'SMTP_USERNAME', source: assumed("kubectl -n honeydue get secret honeydue-secrets -o jsonpath='{.data}' | jq 'keys'")},
-  {id: 'env.smtpPassword', label: 'SMTP password variable', value: 'SMTP_PASSWORD', source: assumed("kubectl -n honeydue get secret honeydue-secrets -o jsonpath='{.data}' | jq 'keys'")},
-  {id: 'env.otlpEndpoint', label: 'OTLP traces endpoint variable', value: 'OTEL_EXPORTER_OTLP_ENDPOINT', source: derived('https://opentelemetry.io/docs/specs/otel/protocol/exporter/', 'standard OpenTelemetry exporter variable')},
+  {
+    id: 'env.databaseUrl',
+    label: 'Pooled database URL (app)',
+    value: 'DATABASE_URL',
+    source: assumed("kubectl -n honeydue get deploy api -o jsonpath='{.spec.template.spec.containers[0].env[*].name}'"),
+  },
+  {
+    id: 'env.gooseDbString',
+    label: 'Direct database URL (migrate Job)',
+    value: 'GOOSE_DBSTRING',
+    source: derived('https://github.com/pressly/goose', 'goose reads GOOSE_DRIVER and GOOSE_DBSTRING'),
+  },
+  {
+    id: 'env.gooseDriver',
+    label: 'goose driver variable',
+    value: 'GOOSE_DRIVER',
+    source: derived('https://github.com/pressly/goose'),
+  },
+  {
+    id: 'env.gooseMigrationDir',
+    label: 'goose migrations directory variable',
+    value: 'GOOSE_MIGRATION_DIR',
+    source: derived('https://github.com/pressly/goose'),
+  },
+  {
+    id: 'env.redisUrl',
+    label: 'Redis URL',
+    value: 'REDIS_URL',
+    source: assumed('kubectl -n honeydue get configmap honeydue-config -o yaml'),
+  },
+  {
+    id: 'env.b2KeyId',
+    label: 'B2 application key id',
+    value: 'B2_KEY_ID',
+    source: assumed("kubectl -n honeydue get secret honeydue-secrets -o jsonpath='{.data}' | jq 'keys'"),
+  },
+  {
+    id: 'env.b2AppKey',
+    label: 'B2 application key',
+    value: 'B2_APP_KEY',
+    source: assumed("kubectl -n honeydue get secret honeydue-secrets -o jsonpath='{.data}' | jq 'keys'"),
+  },
+  {
+    id: 'env.b2Bucket',
+    label: 'B2 bucket variable',
+    value: 'B2_BUCKET',
+    source: assumed('kubectl -n honeydue get configmap honeydue-config -o yaml'),
+  },
+  {
+    id: 'env.b2Region',
+    label: 'B2 region variable',
+    value: 'B2_REGION',
+    source: assumed('kubectl -n honeydue get configmap honeydue-config -o yaml'),
+  },
+  {
+    id: 'env.b2Endpoint',
+    label: 'B2 endpoint variable',
+    value: 'B2_ENDPOINT',
+    source: assumed('kubectl -n honeydue get configmap honeydue-config -o yaml'),
+  },
+  {
+    id: 'env.smtpHost',
+    label: 'SMTP host variable',
+    value: 'SMTP_HOST',
+    source: assumed('kubectl -n honeydue get configmap honeydue-config -o yaml'),
+  },
+  {
+    id: 'env.smtpPort',
+    label: 'SMTP port variable',
+    value: 'SMTP_PORT',
+    source: assumed('kubectl -n honeydue get configmap honeydue-config -o yaml'),
+  },
+  {
+    id: 'env.smtpUser',
+    label: 'SMTP user variable',
+    value: 'SMTP_USERNAME',
+    source: assumed("kubectl -n honeydue get secret honeydue-secrets -o jsonpath='{.data}' | jq 'keys'"),
+  },
+  {
+    id: 'env.smtpPassword',
+    label: 'SMTP password variable',
+    value: 'SMTP_PASSWORD',
+    source: assumed("kubectl -n honeydue get secret honeydue-secrets -o jsonpath='{.data}' | jq 'keys'"),
+  },
+  {
+    id: 'env.otlpEndpoint',
+    label: 'OTLP traces endpoint variable',
+    value: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    source: derived(
+      'https://opentelemetry.io/docs/specs/otel/protocol/exporter/',
+      'standard OpenTelemetry exporter variable',
+    ),
+  },
 ];
 
 const NODE_FACTS: Fact[] = NODES.flatMap((n) => [
@@ -186,19 +479,51 @@ const redisNode = NODES.find((n) => n.pinned.includes('redis'))!;
  * composed from the facts above, so a version or host is still held only once.
  */
 export const QUICK_FACTS: readonly QuickFactRow[] = [
-  {id: 'orchestrator', field: 'Orchestrator', value: `K3s ${v('k3s.version')} (${NODES.length} nodes, HA control plane)`},
+  {
+    id: 'orchestrator',
+    field: 'Orchestrator',
+    value: `K3s ${v('k3s.version')} (${NODES.length} nodes, HA control plane)`,
+  },
   {id: 'ingress', field: 'Ingress', value: `Traefik ${v('traefik.version')} (${v('traefik.kind')})`},
-  {id: 'nodes', field: 'Nodes', value: `${NODES.length}× Hetzner Cloud ${v('hetzner.type')} (${v('hetzner.specs')}) in ${v('hetzner.location')} (${v('hetzner.city')})`},
-  {id: 'dns-edge', field: 'DNS & Edge', value: `Cloudflare (${v('cloudflare.plan')} plan), SSL=${v('cloudflare.sslMode')}, round-robin ${NODES.length} node A records`},
+  {
+    id: 'nodes',
+    field: 'Nodes',
+    value: `${NODES.length}× Hetzner Cloud ${v('hetzner.type')} (${v('hetzner.specs')}) in ${v('hetzner.location')} (${v('hetzner.city')})`,
+  },
+  {
+    id: 'dns-edge',
+    field: 'DNS & Edge',
+    value: `Cloudflare (${v('cloudflare.plan')} plan), SSL=${v('cloudflare.sslMode')}, round-robin ${NODES.length} node A records`,
+  },
   {id: 'database', field: 'Database', value: `Neon Postgres, ${v('neon.host')}`},
-  {id: 'cache-queue', field: 'Cache + Queue', value: `Redis ${v('redis.version')}, in-cluster, ${v('redis.replicas')} replica, PVC-backed, pinned to ${redisNode.short}`},
-  {id: 'object-storage', field: 'Object Storage', value: `Backblaze B2, ${v('b2.bucket')} bucket, ${v('b2.region')} region`},
-  {id: 'image-registry', field: 'Image Registry', value: `Self-hosted Gitea ${v('gitea.version')} at ${v('gitea.host')}`},
+  {
+    id: 'cache-queue',
+    field: 'Cache + Queue',
+    value: `Redis ${v('redis.version')}, in-cluster, ${v('redis.replicas')} replica, PVC-backed, pinned to ${redisNode.short}`,
+  },
+  {
+    id: 'object-storage',
+    field: 'Object Storage',
+    value: `Backblaze B2, ${v('b2.bucket')} bucket, ${v('b2.region')} region`,
+  },
+  {
+    id: 'image-registry',
+    field: 'Image Registry',
+    value: `Self-hosted Gitea ${v('gitea.version')} at ${v('gitea.host')}`,
+  },
   {id: 'email', field: 'Transactional Email', value: `Fastmail SMTP (${v('smtp.host')}:${v('smtp.port')})`},
   {id: 'domains', field: 'Domains', value: `${v('domain.api')}, ${v('domain.admin')}, ${v('domain.apex')}`},
-  {id: 'cost', field: 'Monthly Cost (current)', value: `${v('cost.monthly')} (${NODES.length}× Hetzner + Neon ${v('neon.plan')} + B2 + Cloudflare ${v('cloudflare.plan')} + Gitea free)`},
+  {
+    id: 'cost',
+    field: 'Monthly Cost (current)',
+    value: `${v('cost.monthly')} (${NODES.length}× Hetzner + Neon ${v('neon.plan')} + B2 + Cloudflare ${v('cloudflare.plan')} + Gitea free)`,
+  },
   {id: 'kubeconfig', field: 'kubeconfig', value: `${v('kubeconfig.path')} on operator workstation`},
-  {id: 'repo', field: 'Repo', value: `${v('repo.manifests')} for manifests, ${v('repo.legacySwarm')} is the legacy Swarm config`},
+  {
+    id: 'repo',
+    field: 'Repo',
+    value: `${v('repo.manifests')} for manifests, ${v('repo.legacySwarm')} is the legacy Swarm config`,
+  },
 ];
 
 // ── Derived views ────────────────────────────────────────────────────────────

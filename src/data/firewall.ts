@@ -59,7 +59,11 @@ export const FIREWALL_RULES: readonly FirewallRule[] = [
     nodes: 'all',
     why: 'SSH for the operators (the hetzner1..3 aliases). Open to the operators’ addresses only, never to the world.',
     ufw: 'sudo ufw allow proto tcp from <OPERATOR_IP> to any port 22',
-    source: {kind: 'derived', url: UBUNTU_UFW, note: 'UFW denies incoming by default; SSH must be allowed before enabling it'},
+    source: {
+      kind: 'derived',
+      url: UBUNTU_UFW,
+      note: 'UFW denies incoming by default; SSH must be allowed before enabling it',
+    },
   },
   {
     id: 'http-cloudflare',
@@ -69,7 +73,11 @@ export const FIREWALL_RULES: readonly FirewallRule[] = [
     nodes: 'all',
     why: 'Traefik’s web entrypoint on the host network. With SSL mode Flexible, Cloudflare reaches the origin over plain HTTP on port 80; nobody else should.',
     ufw: 'sudo ufw allow proto tcp from <CLOUDFLARE_RANGE> to any port 80',
-    source: {kind: 'derived', url: CLOUDFLARE_IPS, note: 'allow Cloudflare’s published ranges at the origin and block everything else'},
+    source: {
+      kind: 'derived',
+      url: CLOUDFLARE_IPS,
+      note: 'allow Cloudflare’s published ranges at the origin and block everything else',
+    },
   },
   {
     id: 'k3s-api-nodes',
@@ -79,7 +87,11 @@ export const FIREWALL_RULES: readonly FirewallRule[] = [
     nodes: 'all',
     why: 'k3s supervisor and Kubernetes API. Every server joins and talks to the others through it.',
     ufw: `sudo ufw allow proto tcp from <OTHER_NODE_IP> to any port ${apiPort}`,
-    source: {kind: 'derived', url: K3S_REQUIREMENTS, note: 'inbound rules: TCP 6443, K3s supervisor and Kubernetes API'},
+    source: {
+      kind: 'derived',
+      url: K3S_REQUIREMENTS,
+      note: 'inbound rules: TCP 6443, K3s supervisor and Kubernetes API',
+    },
   },
   {
     id: 'k3s-api-operators',
@@ -89,7 +101,11 @@ export const FIREWALL_RULES: readonly FirewallRule[] = [
     nodes: 'all',
     why: 'kubectl from the operator workstation (the kubeconfig on the workstation points at a node). Never open to the world: the API is the whole cluster.',
     ufw: `sudo ufw allow proto tcp from <OPERATOR_IP> to any port ${apiPort}`,
-    source: {kind: 'derived', url: 'https://github.com/k3s-io/k3s/issues/1280', note: 'a k3s maintainer: 6443 must be open to the nodes, not the world; the seed puts the kubeconfig on the operator workstation'},
+    source: {
+      kind: 'derived',
+      url: 'https://github.com/k3s-io/k3s/issues/1280',
+      note: 'a k3s maintainer: 6443 must be open to the nodes, not the world; the seed puts the kubeconfig on the operator workstation',
+    },
   },
   {
     id: 'etcd',
@@ -99,7 +115,11 @@ export const FIREWALL_RULES: readonly FirewallRule[] = [
     nodes: 'all',
     why: 'Embedded etcd client and peer traffic between the three servers (HA with embedded etcd). etcd holds the whole cluster state, every Secret included: peers only, TLS or not.',
     ufw: 'sudo ufw allow proto tcp from <OTHER_NODE_IP> to any port 2379:2380',
-    source: {kind: 'derived', url: K3S_REQUIREMENTS, note: 'inbound rules: TCP 2379-2380, servers to servers, HA with embedded etcd'},
+    source: {
+      kind: 'derived',
+      url: K3S_REQUIREMENTS,
+      note: 'inbound rules: TCP 2379-2380, servers to servers, HA with embedded etcd',
+    },
   },
   {
     id: 'vxlan',
@@ -109,7 +129,11 @@ export const FIREWALL_RULES: readonly FirewallRule[] = [
     nodes: 'all',
     why: 'Flannel VXLAN: every pod-to-pod packet between nodes travels inside it. Unauthenticated and unencrypted, so only the peers may send it.',
     ufw: 'sudo ufw allow proto udp from <OTHER_NODE_IP> to any port 8472',
-    source: {kind: 'derived', url: K3S_REQUIREMENTS, note: 'inbound rules: UDP 8472, all to all, Flannel VXLAN; must not be exposed to the world'},
+    source: {
+      kind: 'derived',
+      url: K3S_REQUIREMENTS,
+      note: 'inbound rules: UDP 8472, all to all, Flannel VXLAN; must not be exposed to the world',
+    },
   },
   {
     id: 'kubelet',
@@ -119,7 +143,11 @@ export const FIREWALL_RULES: readonly FirewallRule[] = [
     nodes: 'all',
     why: 'Kubelet API and metrics: the API server reaches it for kubectl logs and exec, metrics-server for usage. It serves exec into pods, so peers only.',
     ufw: 'sudo ufw allow proto tcp from <OTHER_NODE_IP> to any port 10250',
-    source: {kind: 'derived', url: K3S_REQUIREMENTS, note: 'inbound rules: TCP 10250, all to all, kubelet metrics and API'},
+    source: {
+      kind: 'derived',
+      url: K3S_REQUIREMENTS,
+      note: 'inbound rules: TCP 10250, all to all, kubelet metrics and API',
+    },
   },
   {
     id: 'pod-network',

@@ -49,7 +49,33 @@ export function stem(word: string): string {
   return w;
 }
 
-const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'and', 'or', 'in', 'on', 'for', 'is', 'it', 'do', 'i', 'how', 'what', 'when', 'does', 'my', 'with', 'from', 'at', 'by', 'be', 'are']);
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'and',
+  'or',
+  'in',
+  'on',
+  'for',
+  'is',
+  'it',
+  'do',
+  'i',
+  'how',
+  'what',
+  'when',
+  'does',
+  'my',
+  'with',
+  'from',
+  'at',
+  'by',
+  'be',
+  'are',
+]);
 
 function processTerm(term: string): string | null {
   const t = term.toLowerCase();

@@ -22,7 +22,11 @@ export function seedQuickFacts(): {field: string; value: string}[] {
 
 /** The seed's node mapping table. */
 export function seedNodeMap(): {alias: string; ip: string; hostname: string}[] {
-  return [...SEED.matchAll(/^\| (hetzner\d) \| ([\d.]+) \| (ubuntu-[\w-]+) \|$/gm)].map((m) => ({alias: m[1], ip: m[2], hostname: m[3]}));
+  return [...SEED.matchAll(/^\| (hetzner\d) \| ([\d.]+) \| (ubuntu-[\w-]+) \|$/gm)].map((m) => ({
+    alias: m[1],
+    ip: m[2],
+    hostname: m[3],
+  }));
 }
 
 /** The table of contents: parts in order, each with its chapters' numbers and titles in order. */
@@ -31,7 +35,10 @@ export function seedToc(): {part: string; chapters: {n: number; title: string}[]
   const parts: {part: string; chapters: {n: number; title: string}[]}[] = [];
   for (const chunk of toc.split(/\n(?=Part [IVX]+ — )/).slice(1)) {
     const [head] = chunk.split('\n');
-    const chapters = [...chunk.matchAll(/(?:^|\s)(\d{2}) — (.+?) — /gm)].map((m) => ({n: Number(m[1]), title: m[2].trim()}));
+    const chapters = [...chunk.matchAll(/(?:^|\s)(\d{2}) — (.+?) — /gm)].map((m) => ({
+      n: Number(m[1]),
+      title: m[2].trim(),
+    }));
     parts.push({part: head.trim(), chapters});
   }
   return parts;

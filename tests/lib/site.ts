@@ -9,7 +9,16 @@ import {spawnSync} from 'node:child_process';
 export const ROOT = path.resolve(__dirname, '../..');
 export const BUILD_DIR = path.join(ROOT, 'build');
 
-const SITE_FILES = ['docs', 'src', 'plugins', 'static', 'sidebars.ts', 'docusaurus.config.ts', 'package.json', 'tsconfig.json'];
+const SITE_FILES = [
+  'docs',
+  'src',
+  'plugins',
+  'static',
+  'sidebars.ts',
+  'docusaurus.config.ts',
+  'package.json',
+  'tsconfig.json',
+];
 
 /** A throw-away copy of the site (node_modules linked), committed so "last updated" works. */
 export function copySite(): string {
@@ -24,12 +33,16 @@ export function copySite(): string {
 }
 
 export function buildSite(dir: string): {ok: boolean; output: string} {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', '--out-dir', 'build'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1'},
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', '--out-dir', 'build'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1'},
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return {ok: r.status === 0, output: `${r.stdout}\n${r.stderr}`};
 }
 
@@ -51,11 +64,16 @@ const TYPES: Record<string, string> = {
  * path.html or path/index.html, unknown paths get 404.html with status 404.
  * Gzips text when the client asks, like a CDN.
  */
-export function serve(dir: string, headers: Record<string, string> = {}): Promise<{url: string; close: () => Promise<void>}> {
+export function serve(
+  dir: string,
+  headers: Record<string, string> = {},
+): Promise<{url: string; close: () => Promise<void>}> {
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const candidates = [pathname, `${pathname}.html`, path.join(pathname, 'index.html')];
-    let file = candidates.map((c) => path.join(dir, c)).find((f) => f.startsWith(dir) && fs.existsSync(f) && fs.statSync(f).isFile());
+    let file = candidates
+      .map((c) => path.join(dir, c))
+      .find((f) => f.startsWith(dir) && fs.existsSync(f) && fs.statSync(f).isFile());
     let status = 200;
     if (!file) {
       file = path.join(dir, '404.html');

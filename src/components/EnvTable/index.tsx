@@ -30,9 +30,7 @@ export interface ResolvedEnvRow {
 function requireFact(id: string, where: string): Fact {
   const fact = getFact(id);
   if (!fact) {
-    throw new Error(
-      `EnvTable: ${where} names fact id "${id}", which src/data/deployment.ts does not hold`,
-    );
+    throw new Error(`EnvTable: ${where} names fact id "${id}", which src/data/deployment.ts does not hold`);
   }
   return fact;
 }

@@ -26,9 +26,7 @@ export default function Fact({id}: Props): React.JSX.Element {
         to={`/quick-facts#fact-${id.replace(/\./g, '-')}`}
         title={`Assumed name. Confirm with: ${fact.source.confirm}`}>
         <span aria-hidden="true">assumed</span>
-        <span className="sr-only">
-          (assumed value; see how to confirm it in Appendix A)
-        </span>
+        <span className="sr-only">(assumed value; see how to confirm it in Appendix A)</span>
       </Link>
     </span>
   );

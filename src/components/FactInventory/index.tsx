@@ -21,8 +21,7 @@ function SourceCell({fact}: {fact: Fact}): React.JSX.Element {
     case 'derived':
       return (
         <>
-          <span className={styles.badge}>derived</span>{' '}
-          <a href={s.url}>{s.note ?? new URL(s.url).hostname}</a>
+          <span className={styles.badge}>derived</span> <a href={s.url}>{s.note ?? new URL(s.url).hostname}</a>
         </>
       );
     case 'assumed':

@@ -35,8 +35,7 @@ export default function FirewallTable(): JSX.Element {
     <div className={styles.wrap}>
       <table className={styles.table} data-testid="firewall-table">
         <caption>
-          UFW allow rules on each node, derived from the documented requirements (everything else is
-          denied)
+          UFW allow rules on each node, derived from the documented requirements (everything else is denied)
         </caption>
         <thead>
           <tr>

@@ -105,16 +105,30 @@ export default function SearchBar(): React.JSX.Element {
 
   return (
     <>
-      <button ref={opener} type="button" className={styles.button} onClick={show} aria-label="Search the book (Ctrl+K)" data-testid="search-button">
+      <button
+        ref={opener}
+        type="button"
+        className={styles.button}
+        onClick={show}
+        aria-label="Search the book (Ctrl+K)"
+        data-testid="search-button">
         <svg width="16" height="16" viewBox="0 0 20 20" aria-hidden="true">
-          <path d="M14.4 13l4.3 4.3-1.4 1.4-4.3-4.3a7.5 7.5 0 1 1 1.4-1.4zM8.5 14a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11z" fill="currentColor" />
+          <path
+            d="M14.4 13l4.3 4.3-1.4 1.4-4.3-4.3a7.5 7.5 0 1 1 1.4-1.4zM8.5 14a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11z"
+            fill="currentColor"
+          />
         </svg>
         <span className={styles.label}>Search</span>
         <kbd className={styles.kbd}>Ctrl K</kbd>
       </button>
       {open && (
         <div className={styles.backdrop} onMouseDown={(e) => e.target === e.currentTarget && close()}>
-          <div role="dialog" aria-modal="true" aria-label="Search the book" className={styles.dialog} onKeyDown={onKeyDown}>
+          <div
+            role="dialog"
+            aria-modal="true"
+            aria-label="Search the book"
+            className={styles.dialog}
+            onKeyDown={onKeyDown}>
             <input
               ref={input}
               className={styles.input}
@@ -131,7 +145,9 @@ export default function SearchBar(): React.JSX.Element {
             />
             {error && <p className={styles.note}>{error}</p>}
             {!error && !engine && <p className={styles.note}>Loading the index…</p>}
-            {engine && query.trim() && hits.length === 0 && <p className={styles.note}>No match. Try fewer words, or a runbook number like §27.</p>}
+            {engine && query.trim() && hits.length === 0 && (
+              <p className={styles.note}>No match. Try fewer words, or a runbook number like §27.</p>
+            )}
             <ul id="book-search-results" role="listbox" className={styles.results} data-testid="search-results">
               {hits.map((hit, i) => (
                 <li
