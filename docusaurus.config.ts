@@ -6,6 +6,7 @@ import remarkFacts from './plugins/remark-facts';
 import remarkXref from './plugins/remark-xref';
 import searchPlugin from './plugins/search';
 import remarkReferences from './plugins/references';
+import shortLinksPlugin from './plugins/shortLinks';
 import {BOOK} from './src/data/deployment';
 
 const docsDir = path.resolve(__dirname, 'docs');
@@ -58,7 +59,7 @@ const config: Config = {
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
   },
   themes: ['@docusaurus/theme-mermaid'],
-  plugins: [searchPlugin],
+  plugins: [searchPlugin, shortLinksPlugin],
   clientModules: ['./src/clientModules/highlightTerms.ts'],
   presets: [
     [

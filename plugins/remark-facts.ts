@@ -3,7 +3,7 @@
  *
  * - `{{fact:ID}}` in code blocks (mermaid included) and inline code is replaced
  *   by the fact's value, so a command pastes as it stands.
- * - `<Fact id>` and `<NodeRef alias>` are checked against the data module.
+ * - `<Fact id>`, `<NodeRef alias>` and `<Term id>` are checked against the data modules.
  * - The first <NodeRef> of an alias in each `##` section gets variant="full"
  *   (alias, IP and hostname); later ones render short.
  *
@@ -14,6 +14,7 @@ import type {Root} from 'mdast';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {getFact, getNode} from '../src/data/deployment';
+import {getTerm} from '../src/data/glossary';
 
 export const FACT_TOKEN = /\{\{\s*fact:([\w.-]+)\s*\}\}/g;
 
@@ -63,6 +64,10 @@ export default function remarkFacts() {
         const id = attr('id');
         if (!id) throw new FactError(`${where(line)}: <Fact> without an id`);
         if (!getFact(id)) throw new FactError(`${where(line)}: unknown fact id "${id}" in <Fact>`);
+      } else if (jsx.name === 'Term') {
+        const id = attr('id');
+        if (!id) throw new FactError(`${where(line)}: <Term> without an id`);
+        if (!getTerm(id)) throw new FactError(`${where(line)}: unknown glossary term id "${id}" in <Term>`);
       } else if (jsx.name === 'NodeRef') {
         const alias = attr('alias');
         if (!alias) throw new FactError(`${where(line)}: <NodeRef> without an alias`);

@@ -34,6 +34,11 @@ const plants: {name: string; edit: (s: string) => string; expect: RegExp[]}[] = 
     expect: [/01-infrastructure\.mdx/, /no\.such\.token/],
   },
   {
+    name: 'an unknown glossary term',
+    edit: (s) => s + '\nA <Term id="no-such-term">thing</Term>.\n',
+    expect: [/01-infrastructure\.mdx/, /no-such-term/],
+  },
+  {
     name: 'an unknown node alias',
     edit: (s) => s + '\nOn <NodeRef alias="hetzner9" /> only.\n',
     expect: [/01-infrastructure\.mdx/, /hetzner9/],

@@ -27,6 +27,8 @@ export interface SearchRecord {
   b: string;
   /** Code text. */
   c: string;
+  /** Sub-headings (h3/h4) folded into the section. */
+  s: string;
   /** Runbook entry number, when the section is one. */
   r?: number;
 }
@@ -34,8 +36,8 @@ export interface SearchRecord {
 export interface SearchOptions {
   /** Route paths (without base URL) never indexed. */
   exclude?: string[];
-  /** Cap of prose characters kept per section: keeps the first download small. */
-  maxBodyChars?: number;
+  /** Caps of prose and code characters kept per section: keep the first download small. */
+  limits?: {body: number; code: number};
 }
 
 export const INDEX_FILE = 'search-index.js';
@@ -43,63 +45,105 @@ export const INDEX_GLOBAL = '__BOOK_SEARCH__';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Prose and code of a run of sibling nodes, kept apart. */
-function textOf($: CheerioAPI, nodes: Cheerio<Element>): {b: string; c: string} {
-  const holder = $('<div></div>').append(nodes.clone());
+/** Prose, code and sub-headings of a run of sibling nodes, kept apart. */
+function textOf($: CheerioAPI, nodes: Element[]): {b: string; c: string; s: string} {
+  const holder = $('<div></div>').append($(nodes).clone());
   // Code (blocks) is indexed apart from prose; anchors and diagrams add nothing.
   const c = holder
     .find('pre')
     .map((_, el) => $(el).text())
     .get()
     .join('\n');
-  holder.find('pre, .hash-link, .docusaurus-mermaid-container, svg, .sr-only').remove();
-  return {b: squash(holder.text()), c: squash(c)};
+  const sub = holder
+    .find('h3, h4')
+    .map((_, el) => $(el).text())
+    .get()
+    .join(' · ');
+  holder.find('pre, h3, h4, .hash-link, .docusaurus-mermaid-container, svg, .sr-only, [role=tooltip]').remove();
+  return {b: squash(holder.text()), c: squash(c), s: squash(sub.replace(/\u200b/g, ''))};
 }
 
 /**
- * Split one built page into section records. Parsed with cheerio (parse5): the
- * minified HTML omits optional end tags, which only a spec parser reads right.
+ * Split one built page into section records: one per h2 and h3, except that
+ * recurring h3s fold into their h2 (so a runbook entry is one record that lands
+ * on its anchor),
+ * plus one per anchored definition-list term (the glossary). Parsed with
+ * cheerio (parse5): the minified HTML omits optional end tags.
  */
-export function extractRecords(html: string, route: string, maxBodyChars = 1200): SearchRecord[] {
+export function extractRecords(
+  html: string,
+  route: string,
+  limits: {body: number; code: number} = {body: 2400, code: 1200},
+): SearchRecord[] {
   const $ = load(html);
   const article = $('article .markdown').first();
   if (!article.length) return [];
   const title = squash($('article h1').first().text() || $('title').text() || route);
   const records: SearchRecord[] = [];
-  let current = {u: route, h: '', nodes: [] as Element[]};
-  const flush = () => {
-    const {b, c} = textOf($, $(current.nodes));
-    if (!current.h && !b && !c) return;
-    const rb = route === '/runbook' ? /^§(\d+)\b/.exec(current.h) : null;
+  const push = (u: string, h: string, nodes: Element[]) => {
+    const {b, c, s} = textOf($, nodes);
+    if (!h && !b && !c) return;
+    const rb = route === '/runbook' ? /^§(\d+)\b/.exec(h) : null;
     records.push({
-      u: current.u,
+      u,
       t: title,
-      h: current.h,
-      b: b.slice(0, maxBodyChars),
-      c: c.slice(0, maxBodyChars),
+      h,
+      s,
+      b: b.slice(0, limits.body),
+      c: c.slice(0, limits.code),
       ...(rb ? {r: Number(rb[1])} : {}),
     });
   };
+  // An h3 whose text recurs on the page ("Steps", "Verify" in every runbook
+  // entry) is structure: it folds into its h2. Other h3s are sections of their own.
+  const h3Count = new Map<string, number>();
+  const headingText = (el: Element) =>
+    squash(
+      $(el)
+        .text()
+        .replace(/\u200b/g, ''),
+    );
+  article.children('h3').each((_, el) => {
+    const t = headingText(el);
+    h3Count.set(t, (h3Count.get(t) ?? 0) + 1);
+  });
+  let current = {u: route, h: '', nodes: [] as Element[]};
   article.children().each((_, el) => {
     const tag = el.tagName.toLowerCase();
     if (tag === 'header' || tag === 'h1') return;
     const id = $(el).attr('id');
-    if ((tag === 'h2' || tag === 'h3') && id) {
-      flush();
-      current = {
-        u: `${route}#${id}`,
-        h: squash(
-          $(el)
-            .text()
-            .replace(/\u200b/g, ''),
-        ),
-        nodes: [],
-      };
+    const text = headingText(el);
+    if (id && (tag === 'h2' || (tag === 'h3' && (h3Count.get(text) ?? 0) < 3))) {
+      push(current.u, current.h, current.nodes);
+      current = {u: `${route}#${id}`, h: text, nodes: []};
       return;
     }
     current.nodes.push(el);
   });
-  flush();
+  push(current.u, current.h, current.nodes);
+  // The runbook's symptom index is curated knowledge: each row's "what you see"
+  // joins the sub-headings of the entries it points to, so symptoms find them.
+  if (route === '/runbook') {
+    article
+      .find('h2#symptom-index')
+      .nextUntil('h2', 'table')
+      .find('tbody tr')
+      .each((_, tr) => {
+        const symptom = squash($(tr).children('td').first().text());
+        $(tr)
+          .find('a[href*="#s"]')
+          .each((__, a) => {
+            const n = Number(/#s(\d+)$/.exec($(a).attr('href') ?? '')?.[1]);
+            const rec = records.find((r) => r.r === n);
+            if (rec && symptom) rec.s = `${rec.s} · ${symptom}`;
+          });
+      });
+  }
+  // Anchored terms of a definition list become records of their own.
+  article.find('dt[id]').each((_, dt) => {
+    const dd = $(dt).nextUntil('dt', 'dd').get();
+    push(`${route}#${$(dt).attr('id')}`, squash($(dt).text()), dd);
+  });
   return records;
 }
 
@@ -117,13 +161,13 @@ export default function searchPlugin(context: LoadContext, rawOptions: unknown):
         const file = path.join(outDir, routePath.slice(base.length), 'index.html');
         const alt = path.join(outDir, `${routePath.slice(base.length) || 'index'}.html`);
         const html = await fs.readFile(file, 'utf8').catch(() => fs.readFile(alt, 'utf8').catch(() => ''));
-        if (html) records.push(...extractRecords(html, route === '/' ? '/' : route, options.maxBodyChars));
+        if (html) records.push(...extractRecords(html, route === '/' ? '/' : route, options.limits));
       }
       // A compact column layout: field names once, rows as arrays.
       const payload = {
-        v: 1,
-        fields: ['u', 't', 'h', 'b', 'c', 'r'],
-        rows: records.map((r) => [r.u, r.t, r.h, r.b, r.c, r.r ?? 0]),
+        v: 2,
+        fields: ['u', 't', 'h', 's', 'b', 'c', 'r'],
+        rows: records.map((r) => [r.u, r.t, r.h, r.s, r.b, r.c, r.r ?? 0]),
       };
       await fs.writeFile(path.join(outDir, INDEX_FILE), `window.${INDEX_GLOBAL}=${JSON.stringify(payload)};\n`);
     },

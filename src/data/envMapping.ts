@@ -1,11 +1,13 @@
 /**
  * The environment mapping (ch10): which environment variable comes from the app
- * ConfigMap or the app Secret, and which workloads read it.
+ * ConfigMap, the app Secret, or a literal value in the migrate Job's manifest,
+ * and which workloads read it.
  *
  * Each row names an `env.*` fact of src/data/deployment.ts by id; the variable's
  * NAME lives in that fact and is never retyped here. The key inside the
  * ConfigMap or Secret is the variable name itself (the workloads load the keys
- * as environment variables of the same name).
+ * as environment variables of the same name). A `job` row has no key: the
+ * migrate Job's manifest sets the variable with a literal `value:` (ch14).
  *
  * This module imports nothing from deployment.ts, so it cannot create an import
  * cycle; the EnvTable component joins the two and fails the build on an
@@ -21,8 +23,12 @@ export type EnvConsumer = 'api' | 'admin' | 'worker' | 'migrate';
 export interface EnvMapping {
   /** An `env.*` fact id from src/data/deployment.ts; its value is the variable name. */
   factId: string;
-  /** Where the value is kept: the app ConfigMap (names.configMap) or the app Secret (names.secret). */
-  store: 'configmap' | 'secret';
+  /**
+   * Where the value is kept: the app ConfigMap (names.configMap), the app Secret
+   * (names.secret), or `job`: set literally (`value:`) in the migrate Job's
+   * manifest (repo.migrateJobManifest), in neither object.
+   */
+  store: 'configmap' | 'secret' | 'job';
   /** Workloads whose containers read the variable. */
   services: Array<'api' | 'admin' | 'worker' | 'migrate'>;
   /** One line: what the value is for. No hostnames, IPs or versions (those are facts). */
@@ -44,17 +50,17 @@ export const ENV_MAPPING: readonly EnvMapping[] = [
     store: 'secret',
     services: ['migrate'],
     purpose:
-      'Direct (non-pooler) Neon connection string goose migrates over; the pooler cannot hold session-level locks.',
+      'Direct (non-pooler) Neon connection string goose migrates over; transaction-mode pooling breaks the session state (SET, advisory locks, SQL PREPARE) migrations rely on.',
   },
   {
     factId: 'env.gooseDriver',
-    store: 'configmap',
+    store: 'job',
     services: ['migrate'],
     purpose: 'goose dialect for the migrate Job (postgres).',
   },
   {
     factId: 'env.gooseMigrationDir',
-    store: 'configmap',
+    store: 'job',
     services: ['migrate'],
     purpose: 'Directory of the SQL migration files inside the migrate image.',
   },

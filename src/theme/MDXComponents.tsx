@@ -6,9 +6,11 @@
 import MDXComponents from '@theme-original/MDXComponents';
 import Fact from '@site/src/components/Fact';
 import NodeRef from '@site/src/components/NodeRef';
+import Term from '@site/src/components/Term';
 
 export default {
   ...MDXComponents,
   Fact,
   NodeRef,
+  Term,
 };

@@ -18,8 +18,11 @@ export interface ResolvedEnvRow {
   anchor: string;
   /** The `env.*` fact: its value is the variable name (and the key in the store). */
   variable: Fact;
-  /** Kind and name of the store: ConfigMap or Secret, name from names.configMap / names.secret. */
-  storeKind: 'ConfigMap' | 'Secret';
+  /**
+   * Kind and name of the store: ConfigMap or Secret, name from names.configMap /
+   * names.secret; or Job, a literal value in the migrate Job's manifest (no name).
+   */
+  storeKind: 'ConfigMap' | 'Secret' | 'Job';
   storeName: string;
   /** Readable workload names, from the names.* facts. */
   readers: string[];
@@ -48,6 +51,15 @@ function consumerLabel(consumer: EnvConsumer): string {
   return consumer === 'migrate' ? `Job ${name}` : name;
 }
 
+/** Text of the "Kept in" cell for a value set literally in the migrate Job's manifest. */
+export const JOB_LITERAL_LABEL = 'literal in the migrate Job manifest';
+
+const STORE_KIND: Record<EnvMapping['store'], ResolvedEnvRow['storeKind']> = {
+  configmap: 'ConfigMap',
+  secret: 'Secret',
+  job: 'Job',
+};
+
 /**
  * Resolves every row of the mapping against the data module. Throws an Error
  * naming the fact id if one is missing, so a typo fails the build.
@@ -63,8 +75,8 @@ export function resolveEnvRows(mapping: readonly EnvMapping[] = ENV_MAPPING): Re
     return {
       anchor: `env-${row.factId.slice('env.'.length)}`,
       variable,
-      storeKind: row.store === 'secret' ? 'Secret' : 'ConfigMap',
-      storeName: row.store === 'secret' ? secret : configMap,
+      storeKind: STORE_KIND[row.store],
+      storeName: row.store === 'secret' ? secret : row.store === 'configmap' ? configMap : '',
       readers: row.services.map(consumerLabel),
       purpose: row.purpose,
     };
@@ -86,8 +98,8 @@ function AssumedMark({fact}: {fact: Fact}): React.JSX.Element | null {
 }
 
 /**
- * The environment mapping of ch10: variable → ConfigMap or Secret key → the
- * workloads that read it. Rendered from src/data/envMapping.ts joined with the
+ * The environment mapping of ch10: variable → ConfigMap or Secret key (or a
+ * literal in the migrate Job manifest) → the workloads that read it. Rendered from src/data/envMapping.ts joined with the
  * facts of src/data/deployment.ts, so no name is typed twice.
  */
 export default function EnvTable({
@@ -117,7 +129,13 @@ export default function EnvTable({
                 <AssumedMark fact={r.variable} />
               </th>
               <td className={r.storeKind === 'Secret' ? styles.secret : undefined}>
-                {r.storeKind} <code>{r.storeName}</code>
+                {r.storeKind === 'Job' ? (
+                  JOB_LITERAL_LABEL
+                ) : (
+                  <>
+                    {r.storeKind} <code>{r.storeName}</code>
+                  </>
+                )}
               </td>
               <td>{r.readers.join(', ')}</td>
               <td>{r.purpose}</td>
