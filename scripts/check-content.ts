@@ -4,13 +4,13 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import {checkPage, formatProblem, loadPages, parsePage, isDraft} from './content-rules';
+import {checkCitationTitles, checkPage, formatProblem, loadPages, parsePage, isDraft} from './content-rules';
 
 const args = process.argv.slice(2);
 const pages = args.length
   ? args.map((f) => parsePage(path.resolve(f), fs.readFileSync(f, 'utf8')))
   : loadPages(path.resolve(__dirname, '../docs'));
-const problems = pages.flatMap(checkPage);
+const problems = [...pages.flatMap(checkPage), ...checkCitationTitles(pages)];
 for (const p of problems) console.log(formatProblem(p));
 const drafts = pages.filter(isDraft).map((p) => path.basename(p.file));
 if (drafts.length) console.log(`drafts (shape rules skipped): ${drafts.join(', ')}`);

@@ -202,3 +202,24 @@ export function loadPages(docsDir: string): Page[] {
 export function formatProblem(p: Problem): string {
   return `${path.relative(process.cwd(), p.file)}${p.line ? `:${p.line}` : ''}: [${p.rule}] ${p.message}`;
 }
+
+/** Book-level rule: a cited URL carries one title everywhere, so Appendix D lists it once, cleanly. */
+export function checkCitationTitles(pages: Page[]): Problem[] {
+  const seen = new Map<string, {title: string; file: string}>();
+  const problems: Problem[] = [];
+  for (const page of pages)
+    for (const l of page.body) {
+      const m = /^\[\^[\w-]+\]:\s*\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/.exec(l.text.trim());
+      if (!m) continue;
+      const first = seen.get(m[2]);
+      if (!first) seen.set(m[2], {title: m[1], file: page.file});
+      else if (first.title !== m[1])
+        problems.push({
+          file: page.file,
+          line: l.n,
+          rule: 'citation-title',
+          message: `cites ${m[2]} as "${m[1]}", but ${path.basename(first.file)} calls it "${first.title}"`,
+        });
+    }
+  return problems;
+}

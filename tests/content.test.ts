@@ -6,7 +6,14 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {checkPage, formatProblem, loadPages, parsePage, proseWords} from '../scripts/content-rules';
+import {
+  checkCitationTitles,
+  checkPage,
+  formatProblem,
+  loadPages,
+  parsePage,
+  proseWords,
+} from '../scripts/content-rules';
 
 const SENTENCE =
   'The operator reads this section to learn how the cluster behaves when a node restarts and traffic moves to the others. ';
@@ -97,6 +104,17 @@ describe('content rules: planted failures', () => {
 
 describe('content rules: the book', () => {
   const pages = loadPages(path.join(__dirname, '../docs'));
+  it('each cited URL has one title across the book', () => {
+    assert.deepEqual(checkCitationTitles(pages).map(formatProblem), []);
+  });
+  it('a URL cited under two titles is caught (planted)', () => {
+    const a = parsePage('/v/a.mdx', '---\nid: a\n---\n\n[^x]: [One title](https://example.org/page)\n');
+    const b = parsePage('/v/b.mdx', '---\nid: b\n---\n\n[^y]: [Another title](https://example.org/page)\n');
+    assert.deepEqual(
+      checkCitationTitles([a, b]).map((p) => p.rule),
+      ['citation-title'],
+    );
+  });
   for (const page of pages) {
     it(path.basename(page.file), () => {
       assert.deepEqual(checkPage(page).map(formatProblem), []);
