@@ -1,15 +1,26 @@
 import path from 'node:path';
-import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkFacts from './plugins/remark-facts';
+import remarkDiagrams from './plugins/remark-diagrams';
 import remarkXref from './plugins/remark-xref';
 import searchPlugin from './plugins/search';
 import remarkReferences from './plugins/references';
 import shortLinksPlugin from './plugins/shortLinks';
+import hostHeadersPlugin from './plugins/hostHeaders';
+import printBookPlugin from './plugins/printBook';
+import pageListPlugin from './plugins/pageList';
+import rehypeTaskLabels from './plugins/rehype-task-labels';
 import {BOOK} from './src/data/deployment';
+import {darkCodeTheme, lightCodeTheme} from './src/prismThemes';
 
 const docsDir = path.resolve(__dirname, 'docs');
+
+/**
+ * `npm run build:offline` sets BOOK_OFFLINE=1: the hash router makes a copy
+ * that opens from file:// with no server (scripts/offline.ts zips it).
+ */
+const offline = process.env.BOOK_OFFLINE === '1';
 
 /** Languages the book's code blocks use that prism-react-renderer does not bundle. */
 const additionalLanguages = ['bash', 'sql', 'diff', 'docker', 'ini', 'toml'];
@@ -33,8 +44,8 @@ const themeConfig = {
     copyright: `As of ${BOOK.asOf}, updated by commit ${BOOK.commit}. Internal: do not share outside the team.`,
   },
   prism: {
-    theme: prismThemes.github,
-    darkTheme: prismThemes.vsDark,
+    theme: lightCodeTheme,
+    darkTheme: darkCodeTheme,
     additionalLanguages,
   },
   tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 3},
@@ -50,16 +61,14 @@ const config: Config = {
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',
-  future: {v4: true, faster: true},
+  future: {v4: true, faster: true, experimental_router: offline ? 'hash' : 'browser'},
   markdown: {
-    mermaid: true,
     // `## §13 — Title {#s13}`: the explicit anchors the cross-references and /rb/N need.
     // future.v4 turns this compatibility off by default; we keep it on.
     mdx1Compat: {comments: false, admonitions: false, headingIds: true},
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
   },
-  themes: ['@docusaurus/theme-mermaid'],
-  plugins: [searchPlugin, shortLinksPlugin],
+  plugins: [searchPlugin, shortLinksPlugin, hostHeadersPlugin, printBookPlugin, pageListPlugin],
   clientModules: ['./src/clientModules/highlightTerms.ts'],
   presets: [
     [
@@ -70,12 +79,20 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           showLastUpdateTime: true,
           // Ours run first: facts and cross-references become plain nodes before
-          // Docusaurus's own plugins (mermaid, heading ids, link resolution) see them.
-          beforeDefaultRemarkPlugins: [remarkFacts, [remarkXref, {docsDir}], [remarkReferences, {docsDir}]],
+          // Docusaurus's own plugins (heading ids, link resolution) see them. Diagrams
+          // come after facts: each ```mermaid block becomes its committed SVGs (diagrams/).
+          beforeDefaultRemarkPlugins: [
+            remarkFacts,
+            remarkDiagrams,
+            [remarkXref, {docsDir}],
+            [remarkReferences, {docsDir}],
+          ],
+          rehypePlugins: [rehypeTaskLabels],
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},
-        sitemap: {lastmod: 'date'},
+        // noIndex makes the classic sitemap a no-op; plugins/pageList.ts writes ours.
+        sitemap: false,
       } satisfies Preset.Options,
     ],
   ],

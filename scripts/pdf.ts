@@ -20,6 +20,8 @@ export interface PdfResult {
   bytes: number;
   /** Pages, counted from the PDF's page objects. */
   pages: number;
+  /** Diagrams printed as drawings (SVG), and those printed as their mermaid source. */
+  diagrams: {drawn: number; source: number};
   ms: number;
 }
 
@@ -39,20 +41,28 @@ const FOOTER = `<div style="width:100%;font-size:8px;color:#555;padding:0 16mm;d
 </div>`;
 
 /** Print build/print.html to a PDF. Throws if the build or its print edition is missing. */
-export async function writePdf(buildDir: string = BUILD_DIR, out: string = path.join(buildDir, PDF_FILE)): Promise<PdfResult> {
+export async function writePdf(
+  buildDir: string = BUILD_DIR,
+  out: string = path.join(buildDir, PDF_FILE),
+): Promise<PdfResult> {
   const source = path.join(buildDir, 'print.html');
   if (!fs.existsSync(source))
     throw new Error(`${path.relative(process.cwd(), source) || source} is missing: run \`npm run build\` first`);
   const started = Date.now();
   const site = await serve(buildDir);
   const browser = await launch();
+  let diagrams = {drawn: 0, source: 0};
   try {
     const page = await browser.newPage();
     // Print media from the start, so layout (and anything measured) is the printed one.
     await page.emulateMedia({media: 'print'});
     const res = await page.goto(`${site.url}/print`, {waitUntil: 'networkidle'});
     if (!res?.ok()) throw new Error(`${site.url}/print answered ${res?.status()}`);
-    // Fonts and images (diagrams drawn as <img>) must be in before Chromium lays out the pages.
+    diagrams = {
+      drawn: await page.locator('.print-diagram svg').count(),
+      source: await page.locator('.print-diagram pre.mermaid').count(),
+    };
+    // Fonts and any images must be in before Chromium lays out the pages (diagrams are inline SVG).
     await page.evaluate(async () => {
       await document.fonts.ready;
       await Promise.all(
@@ -89,6 +99,7 @@ export async function writePdf(buildDir: string = BUILD_DIR, out: string = path.
     file: out,
     bytes: pdf.length,
     pages: (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length,
+    diagrams,
     ms: Date.now() - started,
   };
 }
@@ -97,7 +108,9 @@ if (require.main === module) {
   writePdf().then(
     (r) =>
       console.log(
-        `wrote ${path.relative(process.cwd(), r.file)}: ${r.pages} pages, ${(r.bytes / 1024).toFixed(0)} KiB in ${(r.ms / 1000).toFixed(1)} s`,
+        `wrote ${path.relative(process.cwd(), r.file)}: ${r.pages} pages, ${(r.bytes / 1024).toFixed(0)} KiB, ` +
+          `${r.diagrams.drawn} diagrams${r.diagrams.source ? `, ${r.diagrams.source} as mermaid source` : ''}, ` +
+          `in ${(r.ms / 1000).toFixed(1)} s`,
       ),
     (err: Error) => {
       console.error(`pdf: ${err.message}`);

@@ -6,14 +6,15 @@
 import {describe, it, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import type {Browser, Page} from 'playwright-core';
+import type {Browser, Page, Response} from 'playwright-core';
+import {load} from 'cheerio';
 import {launch} from './lib/browser';
 import {BUILD_DIR, serve} from './lib/site';
 import {seedNodeMap, seedQuickFacts, seedToc} from './lib/seed';
 
 const APPENDIX_TITLES = ['Quick Facts & Inventory', 'Operator Cheat Sheet', 'Glossary', 'References'];
 
-/** Docusaurus enables the colour-mode toggle once React has hydrated the page. */
+/** Docusaurus enables the color-mode toggle once React has hydrated the page. */
 async function hydrated(page: Page): Promise<void> {
   await page.waitForSelector('button[class*=toggleButton]:not([disabled])');
 }
@@ -83,12 +84,53 @@ describe('the built book in a browser', () => {
     assert.deepEqual(seen, expected);
   });
 
-  it('a mermaid diagram renders to SVG', async () => {
-    await page.goto(`${site.url}/overview`);
-    const svg = await page.waitForSelector('.docusaurus-mermaid-container svg, [class*=mermaid] svg', {timeout: 20000});
+  it('a diagram is inline SVG in the HTML, selectable, and no mermaid runtime loads', async () => {
+    // Drawn at build time: both drawings are in the served HTML, before any script runs.
+    const $ = load(await (await fetch(`${site.url}/overview`)).text());
+    const figure = $('article figure.book-diagram').first();
+    assert.equal(figure.attr('aria-label'), 'honeyDue production architecture');
+    assert.equal(figure.find('svg[aria-roledescription=flowchart-v2]').length, 2);
+    assert.equal(figure.find('svg title').first().text(), 'honeyDue production architecture');
+    assert.equal($('foreignObject').length, 0);
+    const scripts: Promise<string>[] = [];
+    const onResponse = (r: Response) => {
+      if (r.request().resourceType() === 'script') scripts.push(r.text().catch(() => ''));
+    };
+    page.on('response', onResponse);
+    try {
+      await page.goto(`${site.url}/overview`, {waitUntil: 'networkidle'});
+      await hydrated(page);
+    } finally {
+      page.off('response', onResponse);
+    }
+    const runtime = (await Promise.all(scripts)).filter((js) => js.includes('UnknownDiagramError'));
+    assert.equal(runtime.length, 0, 'a script with the mermaid runtime was loaded');
+    const svg = await page.waitForSelector('figure.book-diagram svg >> visible=true');
     const box = await svg.boundingBox();
     assert.ok(box && box.width > 50 && box.height > 50, 'the diagram has no size');
+    // Its labels are text: the browser's find lands in the drawing (the phrase is in no prose).
+    const found = await page.evaluate(() => {
+      const w = window as unknown as {find: (s: string) => boolean};
+      return w.find('3 proxied A records') && !!window.getSelection()?.anchorNode?.parentElement?.closest('svg');
+    });
+    assert.ok(found, "the browser's find does not reach the diagram's labels");
   });
+
+  for (const scheme of ['light', 'dark'] as const)
+    it(`in ${scheme} mode the ${scheme} drawing shows, and only it`, async () => {
+      const p = await browser.newPage({colorScheme: scheme});
+      try {
+        await p.goto(`${site.url}/deployment`);
+        assert.equal(await p.getAttribute('html', 'data-theme'), scheme);
+        const shown = await p.$$eval('figure.book-diagram svg', (svgs) =>
+          svgs.filter((s) => s.getBoundingClientRect().width > 0).map((s) => s.parentElement!.className),
+        );
+        assert.equal(shown.length, 1, `${shown.length} drawings visible`);
+        assert.match(shown[0], new RegExp(`book-diagram__${scheme}`));
+      } finally {
+        await p.close();
+      }
+    });
 
   it('search finds runbook entry §27 first and lands on its heading, terms marked', async () => {
     await page.goto(`${site.url}/overview`);

@@ -44,6 +44,11 @@ const plants: {name: string; edit: (s: string) => string; expect: RegExp[]}[] = 
     expect: [/01-infrastructure\.mdx/, /hetzner9/],
   },
   {
+    name: 'a diagram with no committed SVG (new or stale)',
+    edit: (s) => s + '\n```mermaid\nflowchart LR\n  accTitle: Planted\n  accDescr: Planted.\n  A --> B\n```\n',
+    expect: [/01-infrastructure\.mdx:\d+/, /npm run diagrams/],
+  },
+  {
     name: 'a malformed front matter',
     edit: (s) => s.replace(/^title: .*$/m, 'title: "Infrastructure\n  bad: [unclosed'),
     expect: [/01-infrastructure\.mdx/, /front matter|YAML|yaml/i],

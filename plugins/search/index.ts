@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {load, type CheerioAPI, type Cheerio, type Element} from 'cheerio';
+import {load, type CheerioAPI, type Element} from 'cheerio';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
 export interface SearchRecord {

@@ -7,10 +7,13 @@ import MDXComponents from '@theme-original/MDXComponents';
 import Fact from '@site/src/components/Fact';
 import NodeRef from '@site/src/components/NodeRef';
 import Term from '@site/src/components/Term';
+import Diagram from '@site/src/components/Diagram';
 
 export default {
   ...MDXComponents,
   Fact,
   NodeRef,
   Term,
+  // Not written by authors: plugins/remark-diagrams.ts turns each ```mermaid block into one.
+  Diagram,
 };

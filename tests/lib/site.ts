@@ -5,6 +5,7 @@ import path from 'node:path';
 import http from 'node:http';
 import zlib from 'node:zlib';
 import {spawnSync} from 'node:child_process';
+import {parseHeaders} from '../../plugins/hostHeaders';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const BUILD_DIR = path.join(ROOT, 'build');
@@ -14,6 +15,8 @@ const SITE_FILES = [
   'src',
   'plugins',
   'static',
+  // The committed drawings of the mermaid blocks: the build puts them in the pages.
+  'diagrams',
   'sidebars.ts',
   'docusaurus.config.ts',
   'package.json',
@@ -64,10 +67,26 @@ const TYPES: Record<string, string> = {
  * path.html or path/index.html, unknown paths get 404.html with status 404.
  * Gzips text when the client asks, like a CDN.
  */
-export function serve(
-  dir: string,
-  headers: Record<string, string> = {},
-): Promise<{url: string; close: () => Promise<void>}> {
+export interface ServeOptions {
+  /** Apply the build's `_headers` file, as the static host would. */
+  headersFile?: boolean;
+  /** Rewrite an HTML body before it is sent (tests plant faults with it). */
+  rewrite?: (pathname: string, html: string) => string;
+}
+
+function headersFor(dir: string, pathname: string): Record<string, string> {
+  const file = path.join(dir, '_headers');
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: the build writes it (plugins/hostHeaders.ts)`);
+  const out: Record<string, string> = {};
+  for (const rule of parseHeaders(fs.readFileSync(file, 'utf8'))) {
+    const prefix = rule.pattern.replace(/\*$/, '');
+    const hit = rule.pattern.endsWith('*') ? pathname.startsWith(prefix) : pathname === rule.pattern;
+    if (hit) Object.assign(out, rule.headers);
+  }
+  return out;
+}
+
+export function serve(dir: string, options: ServeOptions = {}): Promise<{url: string; close: () => Promise<void>}> {
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const candidates = [pathname, `${pathname}.html`, path.join(pathname, 'index.html')];
@@ -81,7 +100,9 @@ export function serve(
     }
     let body = fs.readFileSync(file);
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    const h: Record<string, string> = {'content-type': type, ...headers};
+    if (options.rewrite && type.startsWith('text/html'))
+      body = Buffer.from(options.rewrite(pathname, body.toString('utf8')));
+    const h: Record<string, string> = {'content-type': type, ...(options.headersFile ? headersFor(dir, pathname) : {})};
     if (/gzip/.test(String(req.headers['accept-encoding'])) && /text|javascript|json|svg|xml/.test(type)) {
       body = zlib.gzipSync(body);
       h['content-encoding'] = 'gzip';

@@ -1,5 +1,6 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
+import Heading from '@theme/Heading';
 import {CHAPTERS, PARTS, chapterLabel} from '@site/src/data/chapters';
 import styles from './styles.module.css';
 
@@ -9,7 +10,9 @@ export default function BookContents(): React.JSX.Element {
     <nav aria-label="Table of contents" className={styles.toc} data-testid="book-contents">
       {PARTS.map((part) => (
         <section key={part.id} className={styles.part}>
-          <h3 className={styles.partTitle}>{part.label}</h3>
+          <Heading as="h3" className={styles.partTitle}>
+            {part.label}
+          </Heading>
           <ul className={styles.list}>
             {CHAPTERS.filter((c) => c.part === part.id).map((c) => (
               <li key={c.key}>

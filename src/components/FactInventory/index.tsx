@@ -1,4 +1,5 @@
 import React from 'react';
+import Link from '@docusaurus/Link';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import {FACTS, type Fact} from '@site/src/data/deployment';
 import styles from './styles.module.css';
@@ -21,7 +22,7 @@ function SourceCell({fact}: {fact: Fact}): React.JSX.Element {
     case 'derived':
       return (
         <>
-          <span className={styles.badge}>derived</span> <a href={s.url}>{s.note ?? new URL(s.url).hostname}</a>
+          <span className={styles.badge}>derived</span> <Link href={s.url}>{s.note ?? new URL(s.url).hostname}</Link>
         </>
       );
     case 'assumed':

@@ -91,9 +91,9 @@ export default function Glossary(): React.JSX.Element {
         <ul className={styles.jumpList}>
           {groups.map((g) => (
             <li key={g.anchor}>
-              <a className={styles.jumpLink} href={`#${g.anchor}`}>
+              <Link className={styles.jumpLink} to={`#${g.anchor}`}>
                 {g.letter}
-              </a>
+              </Link>
             </li>
           ))}
         </ul>

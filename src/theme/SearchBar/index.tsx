@@ -3,7 +3,7 @@
  * the book's offline index. The index and the engine load on first open, so
  * pages that never search pay nothing for it.
  */
-import React, {useCallback, useEffect, useRef, useState} from 'react';
+import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {useHistory} from '@docusaurus/router';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import type {Engine, Hit, IndexPayload} from '@site/src/search/engine';
@@ -42,7 +42,6 @@ function target(hit: Hit): string {
 export default function SearchBar(): React.JSX.Element {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<Hit[]>([]);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string>();
   const [engine, setEngine] = useState<Engine>();
@@ -77,15 +76,18 @@ export default function SearchBar(): React.JSX.Element {
     if (open) input.current?.focus();
   }, [open]);
 
-  useEffect(() => {
-    setHits(engine && query.trim() ? engine.search(query, 10) : []);
+  // Derived during render, not set from an effect: the hits follow the query and the loaded engine.
+  const hits = useMemo<Hit[]>(() => (engine && query.trim() ? engine.search(query, 10) : []), [engine, query]);
+
+  const search = (q: string) => {
+    setQuery(q);
     setActive(0);
-  }, [engine, query]);
+  };
 
   const go = (hit: Hit | undefined) => {
     if (!hit) return;
     setOpen(false);
-    setQuery('');
+    search('');
     history.push(target(hit));
   };
 
@@ -93,7 +95,7 @@ export default function SearchBar(): React.JSX.Element {
     if (e.key === 'Escape') close();
     else if (e.key === 'ArrowDown') {
       e.preventDefault();
-      setActive((a) => Math.min(a + 1, hits.length - 1));
+      setActive((a) => Math.max(0, Math.min(a + 1, hits.length - 1)));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
@@ -122,20 +124,20 @@ export default function SearchBar(): React.JSX.Element {
         <kbd className={styles.kbd}>Ctrl K</kbd>
       </button>
       {open && (
-        <div className={styles.backdrop} onMouseDown={(e) => e.target === e.currentTarget && close()}>
-          <div
-            role="dialog"
-            aria-modal="true"
-            aria-label="Search the book"
-            className={styles.dialog}
-            onKeyDown={onKeyDown}>
+        // The backdrop is only a click target for the mouse (Esc closes from the keyboard).
+        <div
+          role="presentation"
+          className={styles.backdrop}
+          onMouseDown={(e) => e.target === e.currentTarget && close()}>
+          <div role="dialog" aria-modal="true" aria-label="Search the book" className={styles.dialog}>
             <input
               ref={input}
               className={styles.input}
               type="search"
               placeholder="Search: §27, dirty migration, node down…"
               value={query}
-              onChange={(e) => setQuery(e.target.value)}
+              onChange={(e) => search(e.target.value)}
+              onKeyDown={onKeyDown}
               role="combobox"
               aria-expanded={hits.length > 0}
               aria-controls="book-search-results"
@@ -150,13 +152,17 @@ export default function SearchBar(): React.JSX.Element {
             )}
             <ul id="book-search-results" role="listbox" className={styles.results} data-testid="search-results">
               {hits.map((hit, i) => (
+                // The combobox pattern: the input keeps focus and handles the keys (↑ ↓ Enter, via
+                // aria-activedescendant), so an option takes no key handler of its own.
+                // eslint-disable-next-line jsx-a11y/click-events-have-key-events
                 <li
                   key={hit.id}
                   id={`book-search-${i}`}
                   role="option"
+                  // Mouse *movement* selects: a list that opens under a resting pointer must not steal Enter.
                   aria-selected={i === active}
                   className={i === active ? styles.active : undefined}
-                  onMouseEnter={() => setActive(i)}
+                  onMouseMove={() => setActive(i)}
                   onClick={() => go(hit)}
                   data-url={hit.url}>
                   <span className={styles.hitTitle}>{hit.heading || hit.title}</span>
