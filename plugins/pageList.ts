@@ -14,7 +14,7 @@ export default function pageListPlugin(context: LoadContext): Plugin {
       // The hash-router (offline) build has one page; it needs no list.
       if (context.siteConfig.future.experimental_router === 'hash') return;
       const pages = [...new Set(routesPaths)]
-        .filter((p) => !/\/404\/?$/.test(p) && !p.startsWith(`${context.baseUrl}rb/`))
+        .filter((p) => !/\/404(\.html)?\/?$/.test(p) && !p.startsWith(`${context.baseUrl}rb/`))
         .sort();
       const origin = context.siteConfig.url.replace(/\/$/, '');
       const xml = `<?xml version="1.0" encoding="UTF-8"?>

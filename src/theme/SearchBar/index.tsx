@@ -112,7 +112,7 @@ export default function SearchBar(): React.JSX.Element {
         type="button"
         className={styles.button}
         onClick={show}
-        aria-label="Search the book (Ctrl+K)"
+        aria-keyshortcuts="Control+K"
         data-testid="search-button">
         <svg width="16" height="16" viewBox="0 0 20 20" aria-hidden="true">
           <path
@@ -121,7 +121,9 @@ export default function SearchBar(): React.JSX.Element {
           />
         </svg>
         <span className={styles.label}>Search</span>
-        <kbd className={styles.kbd}>Ctrl K</kbd>
+        <kbd className={styles.kbd} aria-hidden="true">
+          Ctrl K
+        </kbd>
       </button>
       {open && (
         // The backdrop is only a click target for the mouse (Esc closes from the keyboard).
