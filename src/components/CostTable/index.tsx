@@ -57,7 +57,8 @@ export default function CostTable({
   items = COSTS,
 }: Props): JSX.Element {
   return (
-    <div className={styles.wrap}>
+    // A table wider than a phone scrolls here; tabIndex lets keyboard users scroll it too.
+    <div className={styles.wrap} tabIndex={0}>
       <table className={styles.table} data-testid="cost-table">
         <caption>{caption}</caption>
         <thead>

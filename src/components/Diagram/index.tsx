@@ -23,7 +23,12 @@ export default function Diagram({title, width, light, dark}: Props): React.JSX.E
   const style = {'--diagram-width': `${Number(width) || 0}px`};
   return (
     // On a narrow screen the figure scrolls sideways; browsers make such a scroller keyboard-focusable.
-    <figure className={clsx('book-diagram', styles.diagram)} aria-label={title} style={style as React.CSSProperties}>
+    // tabIndex: a diagram wider than a phone scrolls sideways, by keyboard too.
+    <figure
+      className={clsx('book-diagram', styles.diagram)}
+      aria-label={title}
+      tabIndex={0}
+      style={style as React.CSSProperties}>
       <div className={clsx('book-diagram__light', styles.light)} dangerouslySetInnerHTML={{__html: light}} />
       <div className={clsx('book-diagram__dark', styles.dark)} dangerouslySetInnerHTML={{__html: dark}} />
     </figure>

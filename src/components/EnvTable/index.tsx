@@ -110,7 +110,8 @@ export default function EnvTable({
   const brokenLinks = useBrokenLinks();
   rows.forEach((r) => brokenLinks.collectAnchor(r.anchor));
   return (
-    <div className={styles.wrap}>
+    // A table wider than a phone scrolls here; tabIndex lets keyboard users scroll it too.
+    <div className={styles.wrap} tabIndex={0}>
       <table className={styles.table} data-testid="env-table">
         <caption>{caption}</caption>
         <thead>

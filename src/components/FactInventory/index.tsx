@@ -41,7 +41,8 @@ export default function FactInventory({kind, caption = 'Every fact, with its sou
   const brokenLinks = useBrokenLinks();
   if (!kind) rows.forEach((f) => brokenLinks.collectAnchor(factAnchor(f.id)));
   return (
-    <div className={styles.wrap}>
+    // A table wider than a phone scrolls here; tabIndex lets keyboard users scroll it too.
+    <div className={styles.wrap} tabIndex={0}>
       <table className={styles.table} data-testid={`fact-inventory${kind ? `-${kind}` : ''}`}>
         <caption>{caption}</caption>
         <thead>

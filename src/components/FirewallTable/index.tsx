@@ -32,7 +32,8 @@ function SourceCell({rule}: {rule: FirewallRule}): JSX.Element {
  */
 export default function FirewallTable(): JSX.Element {
   return (
-    <div className={styles.wrap}>
+    // A table wider than a phone scrolls here; tabIndex lets keyboard users scroll it too.
+    <div className={styles.wrap} tabIndex={0}>
       <table className={styles.table} data-testid="firewall-table">
         <caption>
           UFW allow rules on each node, derived from the documented requirements (everything else is denied)

@@ -13,7 +13,8 @@ export default function NodeMap({caption = 'Node mapping'}: Props): React.JSX.El
   const brokenLinks = useBrokenLinks();
   NODES.forEach((n) => brokenLinks.collectAnchor(`node-${n.alias}`));
   return (
-    <div className={styles.wrap}>
+    // A table wider than a phone scrolls here; tabIndex lets keyboard users scroll it too.
+    <div className={styles.wrap} tabIndex={0}>
       <table className={styles.table} data-testid="node-map">
         <caption>{caption}</caption>
         <thead>

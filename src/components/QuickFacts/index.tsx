@@ -13,7 +13,8 @@ export default function QuickFacts({caption = 'Quick Facts'}: Props): React.JSX.
   const brokenLinks = useBrokenLinks();
   QUICK_FACTS.forEach((row) => brokenLinks.collectAnchor(`qf-${row.id}`));
   return (
-    <div className={styles.wrap}>
+    // A table wider than a phone scrolls here; tabIndex lets keyboard users scroll it too.
+    <div className={styles.wrap} tabIndex={0}>
       <table className={styles.table} data-testid="quick-facts">
         <caption>{caption}</caption>
         <thead>
