@@ -597,7 +597,8 @@ async function measureLighthouse(url: string, pages: string[], floor: string[], 
       const scoreRow = (name: string, xs: number[], target: number, category?: string) => {
         const ids = category && median(xs) < target ? failingIds(category) : [];
         // A run that produced no usable metrics (NO_FCP, say) is left out of the median, and said so.
-        const lost = !category && errors.length ? `; ${errors.length} of ${runs} runs invalid: ${errors[0]}` : '';
+        const cause = errors[0]?.match(/\(([A-Z_]+)\)\s*$/)?.[1] ?? errors[0]?.slice(0, 60);
+        const lost = !category && errors.length ? `; ${errors.length} of ${runs} runs invalid (${cause})` : '';
         row(
           `${ff} ${name}`,
           p,
