@@ -44,12 +44,19 @@ export function groupOf(url: string): string {
 
 /** All footnote citations of the docs in reading order (the chapters' order, then the rest). */
 export function collectCitations(docsDir: string): Citation[] {
-  const order = CHAPTERS.map((c) => c.id);
   const files = fs.readdirSync(docsDir).filter((f) => /\.mdx?$/.test(f));
+  return citationsOf(files.map((f) => ({name: f, source: fs.readFileSync(path.join(docsDir, f), 'utf8')})));
+}
+
+/**
+ * The citations of pages given as source text: collectCitations without the disk,
+ * so the content check can run the plugin's own logic on pages held in memory.
+ */
+export function citationsOf(files: {name: string; source: string}[]): Citation[] {
+  const order = CHAPTERS.map((c) => c.id);
   const pages = files
-    .map((f) => {
-      const source = fs.readFileSync(path.join(docsDir, f), 'utf8');
-      const id = /^id:\s*["']?([\w-]+)/m.exec(source)?.[1] ?? f;
+    .map(({name, source}) => {
+      const id = /^id:\s*["']?([\w-]+)/m.exec(source)?.[1] ?? name;
       return {id, source};
     })
     .sort((a, b) => (order.indexOf(a.id) + 1 || 999) - (order.indexOf(b.id) + 1 || 999));
@@ -111,6 +118,20 @@ export function referencesTree(citations: Citation[]): RootContent[] {
     });
   }
   return out;
+}
+
+/**
+ * The external URLs Appendix D lists, read from the tree the plugin renders, so a
+ * group or filter that drops a citation from the page drops it from this list too.
+ */
+export function appendixUrls(citations: Citation[]): string[] {
+  const urls: string[] = [];
+  const walk = (node: {type: string; url?: string; children?: unknown[]}) => {
+    if (node.type === 'link' && node.url && /^https?:\/\//.test(node.url)) urls.push(node.url);
+    for (const child of node.children ?? []) walk(child as typeof node);
+  };
+  for (const node of referencesTree(citations)) walk(node);
+  return urls;
 }
 
 export default function remarkReferences(options: {docsDir: string}) {

@@ -31,7 +31,7 @@ export const RUNBOOK: readonly RunbookEntry[] = [
   {n: 20, title: 'Rotate the Neon password'},
   {n: 21, title: 'Rotate the B2 application key'},
   {n: 22, title: 'Rotate the SMTP app password'},
-  {n: 23, title: 'Rotate the registry credentials and pull secret'},
+  {n: 23, title: 'Rotate the registry credentials and pull Secret'},
   {n: 24, title: 'Change a ConfigMap or Secret value'},
   {n: 25, title: 'Check the Cloudflare SSL mode and purge the cache'},
   {n: 26, title: 'Run migrations manually'},
