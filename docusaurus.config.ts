@@ -10,9 +10,11 @@ import shortLinksPlugin from './plugins/shortLinks';
 import hostHeadersPlugin from './plugins/hostHeaders';
 import printBookPlugin from './plugins/printBook';
 import pageListPlugin from './plugins/pageList';
+import postCssPlugin from './plugins/postcss';
+import codeThemePlugin from './plugins/codeTheme';
 import rehypeTaskLabels from './plugins/rehype-task-labels';
 import {BOOK} from './src/data/deployment';
-import {darkCodeTheme, lightCodeTheme} from './src/prismThemes';
+import {codeTheme} from './src/prismThemes';
 
 const docsDir = path.resolve(__dirname, 'docs');
 
@@ -44,8 +46,10 @@ const themeConfig = {
     copyright: `As of ${BOOK.asOf}, updated by commit ${BOOK.commit}. Internal: do not share outside the team.`,
   },
   prism: {
-    theme: lightCodeTheme,
-    darkTheme: darkCodeTheme,
+    // One theme of CSS variables for both modes (plugins/codeTheme.ts sets them), so
+    // the server's highlighted code is right in dark mode too (src/theme/CodeBlock).
+    theme: codeTheme.theme,
+    darkTheme: codeTheme.theme,
     additionalLanguages,
   },
   tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 3},
@@ -55,6 +59,8 @@ const config: Config = {
   title: BOOK.title,
   tagline: 'How the honeyDue production deployment is built, run and repaired.',
   url: 'https://book.myhoneydue.invalid',
+  // Without one the browser asks for /favicon.ico and logs a 404 on every page.
+  favicon: 'img/favicon.svg',
   baseUrl: '/',
   noIndex: true,
   trailingSlash: false,
@@ -68,8 +74,16 @@ const config: Config = {
     mdx1Compat: {comments: false, admonitions: false, headingIds: true},
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
   },
-  plugins: [searchPlugin, shortLinksPlugin, hostHeadersPlugin, printBookPlugin, pageListPlugin],
-  clientModules: ['./src/clientModules/highlightTerms.ts'],
+  plugins: [
+    searchPlugin,
+    shortLinksPlugin,
+    hostHeadersPlugin,
+    printBookPlugin,
+    pageListPlugin,
+    postCssPlugin,
+    codeThemePlugin,
+  ],
+  clientModules: ['./src/clientModules/highlightTerms.ts', './src/clientModules/idlePrefetch.ts'],
   presets: [
     [
       'classic',

@@ -61,7 +61,7 @@ export function mermaidConfig(variant: Variant) {
 }
 
 /** What scripts/render-diagrams.ts does to mermaid's SVG after drawing it: bump it when that changes. */
-export const SVG_FORMAT = 3;
+export const SVG_FORMAT = 4;
 
 /** The key of one diagram's variant: 16 hex digits of sha256 over source, variant config, mermaid version and format. */
 export function diagramKey(source: string, variant: Variant): string {

@@ -108,7 +108,9 @@ async function render(page: Page, job: Job): Promise<string> {
           if (value && /\d\.\d{3}/.test(value))
             node.setAttribute(
               name,
-              value.replace(/-?\d+\.\d{3,}/g, (num) => String(Math.round(Number(num) * 100) / 100)),
+              // Only whole numbers: in a compact path ("l.256.255.01") a digit run after a
+              // dot starts a new number, and rounding across it corrupts the path.
+              value.replace(/(?<![\d.])-?\d+\.\d{3,}/g, (num) => String(Math.round(Number(num) * 100) / 100)),
             );
         }
       }

@@ -56,3 +56,60 @@ function accessible(theme: PrismTheme, background: string): PrismTheme {
 
 export const lightCodeTheme = accessible(themes.github, themes.github.plain.backgroundColor ?? '#f6f8fa');
 export const darkCodeTheme = accessible(themes.vsDark, themes.vsDark.plain.backgroundColor ?? '#1e1e1e');
+
+const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+type TokenStyle = PrismTheme['styles'][number]['style'];
+
+/**
+ * One code theme for both color modes: every token style is a CSS variable
+ * (`color: var(--prism-keyword-color)`), and `css` sets the variables to the
+ * light theme's values, and to the dark theme's under `[data-theme='dark']`.
+ * The server renders the same markup whatever the reader's mode, so the
+ * highlighted code it sends is already right and the client need not redraw
+ * it (src/theme/CodeBlock). A property one theme leaves unset stays an unset
+ * variable there, so it inherits, as the original theme's missing style did.
+ */
+export function colorModeTheme(light: PrismTheme, dark: PrismTheme): {theme: PrismTheme; css: string} {
+  // Each theme's styles per "languages|type", merged in order as prism-react-renderer does.
+  const resolve = (t: PrismTheme) => {
+    const out = new Map<string, TokenStyle>();
+    for (const s of t.styles)
+      for (const type of s.types) {
+        const key = `${(s.languages ?? []).join(',')}|${type}`;
+        out.set(key, {...out.get(key), ...s.style});
+      }
+    return out;
+  };
+  const [l, d] = [resolve(light), resolve(dark)];
+  // Language-specific styles after the general ones: they override, as in the originals.
+  const keys = [...new Set([...l.keys(), ...d.keys()])].sort(
+    (a, b) => Number(!a.startsWith('|')) - Number(!b.startsWith('|')),
+  );
+  const lightVars: string[] = [];
+  const darkVars: string[] = [];
+  const variable = (name: string, prop: string, lv: unknown, dv: unknown) => {
+    const v = `--prism-${name}-${kebab(prop)}`;
+    if (lv !== undefined) lightVars.push(`${v}: ${String(lv)};`);
+    if (dv !== undefined) darkVars.push(`${v}: ${String(dv)};`);
+    return `var(${v})`;
+  };
+  const styles: PrismTheme['styles'] = keys.map((key) => {
+    const [langs, type] = key.split('|');
+    const [ls, ds] = [l.get(key) ?? {}, d.get(key) ?? {}] as Record<string, unknown>[];
+    const name = `${langs ? `${langs.replace(/,/g, '-')}-` : ''}${type}`;
+    const style: Record<string, string> = {};
+    for (const prop of new Set([...Object.keys(ls), ...Object.keys(ds)]))
+      style[prop] = variable(name, prop, ls[prop], ds[prop]);
+    return {types: [type], ...(langs ? {languages: langs.split(',')} : {}), style: style as TokenStyle};
+  });
+  const plain: Record<string, string> = {};
+  for (const prop of ['color', 'backgroundColor'] as const)
+    plain[prop] = variable('plain', prop, light.plain[prop], dark.plain[prop]);
+  return {
+    theme: {plain: plain as PrismTheme['plain'], styles},
+    css: `:root {\n  ${lightVars.join('\n  ')}\n}\n[data-theme='dark'] {\n  ${darkVars.join('\n  ')}\n}\n`,
+  };
+}
+
+/** The book's code theme: github (light) and VS Dark (dark), contrast raised, as CSS variables. */
+export const codeTheme = colorModeTheme(lightCodeTheme, darkCodeTheme);

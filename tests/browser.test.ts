@@ -11,6 +11,7 @@ import {load} from 'cheerio';
 import {launch} from './lib/browser';
 import {BUILD_DIR, serve} from './lib/site';
 import {seedNodeMap, seedQuickFacts, seedToc} from './lib/seed';
+import {darkCodeTheme, lightCodeTheme} from '../src/prismThemes';
 
 const APPENDIX_TITLES = ['Quick Facts & Inventory', 'Operator Cheat Sheet', 'Glossary', 'References'];
 
@@ -180,6 +181,43 @@ describe('the built book in a browser', () => {
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.notEqual(bg, 'rgb(255, 255, 255)', 'the page background stayed white in dark mode');
   });
+
+  for (const scheme of ['light', 'dark'] as const)
+    it(`hydration keeps the server's code blocks and colors them for ${scheme} mode`, async () => {
+      // src/theme/CodeBlock: upstream remounts every block after hydration; ours must not.
+      const context = await browser.newContext({colorScheme: scheme});
+      const p = await context.newPage();
+      await p.addInitScript(() => {
+        const w = window as unknown as {removedCode: number};
+        w.removedCode = 0;
+        new MutationObserver((records) => {
+          for (const r of records)
+            for (const n of r.removedNodes)
+              if (n instanceof Element && (n.matches('pre') || n.querySelector('pre'))) w.removedCode++;
+        }).observe(document, {childList: true, subtree: true});
+      });
+      await p.goto(`${site.url}/runbook`);
+      await hydrated(p);
+      const seen = await p.evaluate(() => {
+        const pre = document.querySelector('pre.prism-code')!;
+        const comment = document.querySelector('pre.prism-code .token.comment');
+        return {
+          blocks: document.querySelectorAll('pre.prism-code').length,
+          removed: (window as unknown as {removedCode: number}).removedCode,
+          background: getComputedStyle(pre).backgroundColor,
+          comment: comment && getComputedStyle(comment).color,
+        };
+      });
+      await context.close();
+      assert.ok(seen.blocks > 20, `${seen.blocks} code blocks on the runbook`);
+      assert.equal(seen.removed, 0, 'code blocks were removed and redrawn after hydration');
+      const theme = scheme === 'dark' ? darkCodeTheme : lightCodeTheme;
+      const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+      assert.equal(seen.background, rgb(theme.plain.backgroundColor!.toLowerCase()));
+      const commentColor = theme.styles.find((st) => st.types.includes('comment'))?.style.color;
+      assert.ok(commentColor && seen.comment, 'no comment token or no comment color');
+      assert.equal(seen.comment, /^#/.test(commentColor) ? rgb(commentColor) : commentColor);
+    });
 
   it('an unknown URL shows the 404 page', async () => {
     const res = await page.goto(`${site.url}/no-such-chapter`);

@@ -13,7 +13,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {load, type CheerioAPI, type Element} from 'cheerio';
+import type {CheerioAPI, Element} from 'cheerio';
+import {parseHtml} from '../parseHtml';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
 export interface SearchRecord {
@@ -68,14 +69,14 @@ function textOf($: CheerioAPI, nodes: Element[]): {b: string; c: string; s: stri
  * recurring h3s fold into their h2 (so a runbook entry is one record that lands
  * on its anchor),
  * plus one per anchored definition-list term (the glossary). Parsed with
- * cheerio (parse5): the minified HTML omits optional end tags.
+ * plugins/parseHtml.ts (the minified HTML omits optional end tags; htmlparser2 closes them).
  */
 export function extractRecords(
   html: string,
   route: string,
   limits: {body: number; code: number} = {body: 2400, code: 1200},
 ): SearchRecord[] {
-  const $ = load(html);
+  const $ = parseHtml(html);
   const article = $('article .markdown').first();
   if (!article.length) return [];
   const title = squash($('article h1').first().text() || $('title').text() || route);
