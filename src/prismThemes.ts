@@ -66,8 +66,8 @@ type TokenStyle = PrismTheme['styles'][number]['style'];
  * light theme's values, and to the dark theme's under `[data-theme='dark']`.
  * The server renders the same markup whatever the reader's mode, so the
  * highlighted code it sends is already right and the client need not redraw
- * it (src/theme/CodeBlock). A property one theme leaves unset stays an unset
- * variable there, so it inherits, as the original theme's missing style did.
+ * it (src/theme/CodeBlock). A property one theme leaves unset is `initial`
+ * there, so the declaration falls away, as the original theme's missing style did.
  */
 export function colorModeTheme(light: PrismTheme, dark: PrismTheme): {theme: PrismTheme; css: string} {
   // Each theme's styles per "languages|type", merged in order as prism-react-renderer does.
@@ -89,8 +89,10 @@ export function colorModeTheme(light: PrismTheme, dark: PrismTheme): {theme: Pri
   const darkVars: string[] = [];
   const variable = (name: string, prop: string, lv: unknown, dv: unknown) => {
     const v = `--prism-${name}-${kebab(prop)}`;
-    if (lv !== undefined) lightVars.push(`${v}: ${String(lv)};`);
-    if (dv !== undefined) darkVars.push(`${v}: ${String(dv)};`);
+    // `initial` (the guaranteed-invalid value) where a theme leaves the property unset:
+    // the declaration then acts as absent, and dark mode does not inherit light's value.
+    lightVars.push(`${v}: ${lv === undefined ? 'initial' : String(lv)};`);
+    darkVars.push(`${v}: ${dv === undefined ? 'initial' : String(dv)};`);
     return `var(${v})`;
   };
   const styles: PrismTheme['styles'] = keys.map((key) => {
