@@ -181,63 +181,69 @@ export function printChapter(
 
   keepDiagrams($, content);
 
-  // No inline styles outside SVG (the CSP): table alignment becomes a class;
-  // code colors fall back to print.css. An SVG drawn at build time keeps its own.
-  content
-    .find('[style]')
-    .filter((_, el) => !$(el).closest('svg').length)
-    .each((_, el) => {
-      const align = /text-align:\s*(left|right|center)/.exec($(el).attr('style') ?? '')?.[1];
-      if (align) $(el).addClass(`print-align-${align}`);
-      $(el).removeAttr('style');
-    });
+  // One walk over the content's elements, noting which are in (or are) an <svg>:
+  // per-element selector queries (`closest('svg')` for each of thousands of code
+  // tokens) made this step most of a cold build's post-build time.
+  const elements: {el: Element; inSvg: boolean}[] = [];
+  const collect = (el: Element, inSvg: boolean) => {
+    for (const child of el.children) {
+      // An element: a tag, a <script> or a <style> (domhandler's node types).
+      if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style') continue;
+      const svg = inSvg || child.name === 'svg';
+      elements.push({el: child as Element, inSvg: svg});
+      collect(child as Element, svg);
+    }
+  };
+  const root = content.get(0);
+  if (root) collect(root, false);
 
   // Ids: every id gets the page's prefix, and every reference to one follows.
   const renamed = new Map<string, string>();
-  content.find('[id]').each((_, el) => {
-    const id = $(el).attr('id')!;
-    renamed.set(id, printId(page.id, id));
-    $(el).attr('id', printId(page.id, id));
-  });
-  for (const attr of IDREF_ATTRS)
-    content.find(`[${attr}]`).each((_, el) => {
-      const refs = $(el)
-        .attr(attr)!
+  for (const {el, inSvg} of elements) {
+    const id = el.attribs.id;
+    if (id !== undefined) {
+      renamed.set(id, printId(page.id, id));
+      el.attribs.id = printId(page.id, id);
+    }
+    // No inline styles outside SVG (the CSP): table alignment becomes a class;
+    // code colors fall back to print.css. An SVG drawn at build time keeps its own.
+    if (!inSvg && el.attribs.style !== undefined) {
+      const align = /text-align:\s*(left|right|center)/.exec(el.attribs.style)?.[1];
+      if (align) $(el).addClass(`print-align-${align}`);
+      delete el.attribs.style;
+    }
+  }
+  // Inside an SVG, ids are also referenced as url(#id), href="#id" and in its <style>.
+  const ref = (text: string) =>
+    text.replace(/#([\w-]+)(?![\w-])/g, (m: string, id: string) => (renamed.has(id) ? `#${renamed.get(id)}` : m));
+  for (const {el, inSvg} of elements) {
+    for (const attr of IDREF_ATTRS) {
+      const value = el.attribs[attr];
+      if (value === undefined) continue;
+      const refs = value
         .split(/\s+/)
         .filter((r) => r && !removed.has(r))
         .map((r) => renamed.get(r) ?? r);
-      if (refs.length) $(el).attr(attr, refs.join(' '));
-      else $(el).removeAttr(attr);
-    });
-  // Inside an SVG, ids are also referenced as url(#id), href="#id" and in its <style>.
-  content.find('svg').each((_, svg) => {
-    const ref = (s: string) =>
-      s.replace(/#([\w-]+)(?![\w-])/g, (m: string, id: string) => (renamed.has(id) ? `#${renamed.get(id)}` : m));
-    [svg, ...$(svg).find('*').toArray()].forEach((el) => {
+      if (refs.length) el.attribs[attr] = refs.join(' ');
+      else delete el.attribs[attr];
+    }
+    if (inSvg) {
       for (const [name, value] of Object.entries(el.attribs))
-        if (name !== 'id' && (value.startsWith('#') || value.includes('url(#'))) $(el).attr(name, ref(value));
-    });
-    $(svg)
-      .find('style')
-      .each((__, st) => {
-        $(st).text(ref($(st).text()));
-      });
-  });
-
-  // Links: in-book links become anchors of this page; the rest stay as they are.
-  content.find('a[href]').each((_, el) => {
-    if ($(el).closest('svg').length) return;
-    const href = $(el).attr('href')!;
-    const target = printHref(href, page.id, routes, base);
-    if (target) $(el).attr('href', target);
-    // An autolink already shows its address: print.css adds it to the others.
-    else if (/^https?:/.test(href) && $(el).text().trim() === href) $(el).addClass('print-url-shown');
-  });
-  // Assets (images) from the site's root, made relative so print.html also works from file://.
-  content.find('img[src], source[src]').each((_, el) => {
-    const src = $(el).attr('src')!;
-    if (src.startsWith(base) && !src.startsWith('//')) $(el).attr('src', src.slice(base.length));
-  });
+        if (name !== 'id' && (value.startsWith('#') || value.includes('url(#'))) el.attribs[name] = ref(value);
+      if (el.name === 'style') $(el).text(ref($(el).text()));
+    } else if (el.name === 'a' && el.attribs.href !== undefined) {
+      // Links: in-book links become anchors of this page; the rest stay as they are.
+      const href = el.attribs.href;
+      const target = printHref(href, page.id, routes, base);
+      if (target) el.attribs.href = target;
+      // An autolink already shows its address: print.css adds it to the others.
+      else if (/^https?:/.test(href) && $(el).text().trim() === href) $(el).addClass('print-url-shown');
+    }
+    // Assets (images) from the site's root, made relative so print.html also works from file://.
+    const src = el.attribs.src;
+    if ((el.name === 'img' || el.name === 'source') && src?.startsWith(base) && !src.startsWith('//'))
+      el.attribs.src = src.slice(base.length);
+  }
 
   return {title, content: content.html() ?? ''};
 }
