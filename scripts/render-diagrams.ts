@@ -21,12 +21,12 @@ import {
   mermaidConfig,
   rel,
   renderId,
-  scanDocs,
   svgFile,
   svgProblems,
   type DiagramBlock,
   type Variant,
 } from '../plugins/diagrams';
+import {scanDocs} from '../plugins/diagramScan';
 
 interface Job {
   block: DiagramBlock;

@@ -22,13 +22,12 @@ import {
   SVG_FILE,
   VARIANT_NAMES,
   renderId,
-  scanDocs,
-  scanSource,
   staleDiagrams,
   svgFile,
   svgInfo,
   svgProblems,
 } from '../plugins/diagrams';
+import {scanDocs, scanSource} from '../plugins/diagramScan';
 import remarkDiagrams from '../plugins/remark-diagrams';
 import {getFact} from '../src/data/deployment';
 
