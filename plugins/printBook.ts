@@ -187,7 +187,7 @@ export function printChapter(
   const elements: {el: Element; inSvg: boolean}[] = [];
   const collect = (el: Element, inSvg: boolean) => {
     for (const child of el.children) {
-      // An element: a tag, a <script> or a <style> (domhandler's node types).
+      // An element: a tag, a <script> or a <style> (the parser's element node types).
       if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style') continue;
       const svg = inSvg || child.name === 'svg';
       elements.push({el: child as Element, inSvg: svg});

@@ -7,6 +7,7 @@
  *   Chapter 19   → chapter 19
  *   Appendix B   → appendix B                (/cheat-sheet)
  *
+ * On the page a section belongs to, its link is the bare anchor (`#s26` in ch17).
  * Text inside headings, links and code is left alone. A target that does not
  * exist throws, naming the file, line and reference: the build is the check.
  */
@@ -39,6 +40,14 @@ export default function remarkXref(options: XrefOptions) {
     const where = (line?: number) =>
       `${path.relative(process.cwd(), file.path ?? '<unknown file>')}${line ? `:${line}` : ''}`;
 
+    // A reference to a section of the page it stands on is a plain in-page anchor
+    // (`#s13`): Docusaurus renders those as <a>, without the router link and the
+    // per-link IntersectionObserver that prefetches a page already loaded (the
+    // runbook cites its own entries about 185 times).
+    const here = [...docs.values()].find((d) => file.path && path.resolve(d.file) === path.resolve(file.path))?.id;
+    const local = (target: {url: string; title: string}) =>
+      here && target.url.startsWith(`/${here}#`) ? {...target, url: target.url.slice(here.length + 1)} : target;
+
     const resolve = (m: RegExpExecArray, line?: number): {url: string; title: string} => {
       const [ref, chNum, chSec, appLetter, rbNum] = m;
       const fail = (why: string): never => {
@@ -47,7 +56,7 @@ export default function remarkXref(options: XrefOptions) {
       if (rbNum !== undefined) {
         const rb = docs.get(RUNBOOK_ID);
         if (!rb?.anchors.has(`s${rbNum}`)) fail(`names runbook entry §${rbNum}, which ch17 does not have`);
-        return {url: `/${RUNBOOK_ID}#s${rbNum}`, title: `Runbook §${rbNum}`};
+        return local({url: `/${RUNBOOK_ID}#s${rbNum}`, title: `Runbook §${rbNum}`});
       }
       const chapter = chapterByNumber(chNum !== undefined ? Number(chNum) : appLetter);
       if (!chapter) return fail('names a chapter or appendix the book does not have');
@@ -55,7 +64,7 @@ export default function remarkXref(options: XrefOptions) {
       if (chSec !== undefined) {
         if (!docs.get(chapter.id)!.anchors.has(`s${chSec}`))
           fail(`names section §${chSec} of ${chapter.key}, which has no heading {#s${chSec}}`);
-        return {url: `/${chapter.id}#s${chSec}`, title: `${chapter.title} §${chSec}`};
+        return local({url: `/${chapter.id}#s${chSec}`, title: `${chapter.title} §${chSec}`});
       }
       return {url: `/${chapter.id}`, title: chapter.title};
     };
