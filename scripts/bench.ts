@@ -34,7 +34,7 @@ import {load} from 'cheerio';
 import type {Browser, Page, Response} from 'playwright-core';
 import type {Flags, Result} from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import {chromePath, launch} from '../tests/lib/browser';
+import {CHROME_FLAGS, chromePath, launch} from '../tests/lib/browser';
 import {serve} from '../tests/lib/site';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -54,15 +54,8 @@ const TARGETS = {
   seoAllowed: ['is-crawlable', 'robots-txt'],
 };
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// Lighthouse launches its own Chromium (chrome-launcher): the tests' flags, headless.
+const LIGHTHOUSE_CHROME_FLAGS = ['--headless=new', ...CHROME_FLAGS];
 
 const TEXT_FILE = /\.(html?|js|mjs|css|svg|json|txt|xml|map|webmanifest|md)$|^_headers$|^_redirects$/;
 const FORM_FACTORS = ['mobile', 'desktop'] as const;
@@ -455,7 +448,7 @@ async function lighthouseApi() {
 
 async function lighthouseRun(url: string, formFactor: FormFactor): Promise<Result> {
   const {lighthouse, desktopConfig} = await lighthouseApi();
-  const chrome = await chromeLauncher.launch({chromePath: chromePath(), chromeFlags: CHROME_FLAGS});
+  const chrome = await chromeLauncher.launch({chromePath: chromePath(), chromeFlags: LIGHTHOUSE_CHROME_FLAGS});
   try {
     const flags: Flags = {port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES]};
     const r = await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined);

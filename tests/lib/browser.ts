@@ -21,18 +21,20 @@ export function chromePath(): string {
   return found;
 }
 
+/** Headless Chromium as this machine runs it (no sandbox, no GPU, no background traffic); scripts/bench.ts uses it too. */
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromePath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: [...CHROME_FLAGS, '--disable-quic'],
   });
 }
