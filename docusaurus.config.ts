@@ -12,6 +12,7 @@ import printBookPlugin from './plugins/printBook';
 import pageListPlugin from './plugins/pageList';
 import postCssPlugin from './plugins/postcss';
 import codeThemePlugin from './plugins/codeTheme';
+import lazyPrismPlugin from './plugins/lazyPrism';
 import rehypeTaskLabels from './plugins/rehype-task-labels';
 import {BOOK} from './src/data/deployment';
 import {codeTheme} from './src/prismThemes';
@@ -82,6 +83,7 @@ const config: Config = {
     pageListPlugin,
     postCssPlugin,
     codeThemePlugin,
+    lazyPrismPlugin,
   ],
   clientModules: ['./src/clientModules/highlightTerms.ts', './src/clientModules/idlePrefetch.ts'],
   presets: [

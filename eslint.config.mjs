@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['build/', '.docusaurus/', 'node_modules/', 'static/', 'artifacts/', 'test-results/'],
+    ignores: ['build/', 'build-offline/', '.docusaurus/', 'node_modules/', 'static/', 'artifacts/', 'test-results/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

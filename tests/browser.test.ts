@@ -219,6 +219,41 @@ describe('the built book in a browser', () => {
       assert.equal(seen.comment, /^#/.test(commentColor) ? rgb(commentColor) : commentColor);
     });
 
+  /** Prism's core, minified or not: the tokenizer's grammar helper. */
+  const PRISM = /insertBefore\s*:\s*function/;
+
+  it('a page load fetches no Prism; a client-side navigation loads it and highlights the new page', async () => {
+    // src/theme/CodeBlock/Content + plugins/lazyPrism.ts: hydrated blocks keep the server's highlighting.
+    const p = await browser.newPage();
+    const scripts: {url: string; body: Promise<string>}[] = [];
+    p.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push({url: r.url(), body: r.text().catch(() => '')});
+    });
+    await p.goto(`${site.url}/runbook`);
+    await hydrated(p);
+    await p.waitForLoadState('networkidle');
+    const onLoad = await Promise.all(scripts.map(async (s) => ({url: s.url, prism: PRISM.test(await s.body)})));
+    assert.ok(
+      onLoad.some((s) => /\/main\.[0-9a-f]+\.js$/.test(s.url)),
+      'main.js was not seen',
+    );
+    assert.deepEqual(
+      onLoad.filter((s) => s.prism).map((s) => s.url),
+      [],
+      'Prism was fetched on a page load',
+    );
+    assert.ok(await p.locator('pre.prism-code .token.keyword').count(), 'the server markup lost its highlighting');
+
+    scripts.length = 0;
+    await p.click('nav a[href="/cheat-sheet"]');
+    await p.waitForFunction(() => location.pathname === '/cheat-sheet');
+    // The plain-text stand-in has plain tokens only: any other kind means Prism drew the block.
+    await p.waitForSelector('article pre.prism-code .token:not(.plain)', {state: 'attached'});
+    const afterNav = await Promise.all(scripts.map(async (s) => PRISM.test(await s.body)));
+    await p.close();
+    assert.ok(afterNav.includes(true), 'no Prism was loaded for the client-drawn page');
+  });
+
   it('an unknown URL shows the 404 page', async () => {
     const res = await page.goto(`${site.url}/no-such-chapter`);
     assert.equal(res?.status(), 404);

@@ -61,5 +61,20 @@ describe('the offline copy from file://', () => {
     assert.match(page.url(), /index\.html#\/runbook#s27$/);
   });
 
+  it('highlights code blocks (no server markup here: each block loads Prism and draws on the client)', async () => {
+    // The runbook, reached by the search above, is all code blocks; keywords and strings only exist once Prism ran.
+    await page.waitForSelector('article pre.prism-code .token.keyword', {timeout: 20000});
+    const plainOnly = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('article pre.prism-code')].filter(
+          (pre) => !pre.querySelector('.token:not(.plain)'),
+        ).length,
+    );
+    const blocks = await page.locator('article pre.prism-code').count();
+    assert.ok(blocks > 20, `${blocks} code blocks`);
+    // A one-line block of plain words can have no tokens but plain ones; nearly all have more.
+    assert.ok(plainOnly < blocks / 4, `${plainOnly} of ${blocks} blocks have plain tokens only`);
+  });
+
   it('ran without page errors', () => assert.deepEqual(errors, []));
 });
