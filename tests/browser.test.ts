@@ -254,6 +254,38 @@ describe('the built book in a browser', () => {
     assert.ok(afterNav.includes(true), 'no Prism was loaded for the client-drawn page');
   });
 
+  it('a chapter hydrates without Intl.DateTimeFormat and shows the date it was last updated', async () => {
+    // src/theme/LastUpdated: a browser's first Intl.DateTimeFormat costs 30-40 ms of main thread.
+    const p = await browser.newPage();
+    await p.addInitScript(() => {
+      const w = window as unknown as {intlFormats: number};
+      w.intlFormats = 0;
+      const Real = Intl.DateTimeFormat;
+      Intl.DateTimeFormat = new Proxy(Real, {
+        construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+          w.intlFormats++;
+          return new target(...args);
+        },
+        apply(target, _this, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+          w.intlFormats++;
+          return target(...args);
+        },
+      });
+    });
+    await p.goto(`${site.url}/overview`);
+    await hydrated(p);
+    const seen = await p.evaluate(() => ({
+      formats: (window as unknown as {intlFormats: number}).intlFormats,
+      text: document.querySelector('.theme-last-updated')?.textContent,
+      iso: document.querySelector('.theme-last-updated time')?.getAttribute('datetime'),
+    }));
+    await p.close();
+    assert.equal(seen.formats, 0, 'an Intl.DateTimeFormat was made during the page load');
+    assert.ok(seen.iso, 'no last-updated time on the chapter');
+    const expected = new Intl.DateTimeFormat('en', {day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'});
+    assert.equal(seen.text, `Last updated on ${expected.format(new Date(seen.iso))}`);
+  });
+
   it('an unknown URL shows the 404 page', async () => {
     const res = await page.goto(`${site.url}/no-such-chapter`);
     assert.equal(res?.status(), 404);
