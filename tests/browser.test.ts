@@ -286,6 +286,43 @@ describe('the built book in a browser', () => {
     assert.equal(seen.text, `Last updated on ${expected.format(new Date(seen.iso))}`);
   });
 
+  it("code blocks' buttons mount as a block nears the viewport, and copy and word wrap work", async () => {
+    // src/theme/CodeBlock/Buttons and nearViewport.ts: upstream mounts every block's buttons right after hydration.
+    const context = await browser.newContext({viewport: {width: 390, height: 844}});
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const p = await context.newPage();
+    await p.goto(`${site.url}/runbook`);
+    await p.waitForSelector('button[class*=toggleButton]:not([disabled])', {state: 'attached'});
+    const counts = () =>
+      p.evaluate(() => ({
+        blocks: document.querySelectorAll('pre.prism-code').length,
+        groups: document.querySelectorAll('.theme-code-block [class*=buttonGroup]').length,
+      }));
+    const atLoad = await counts();
+    const block = p.locator('.theme-code-block').nth(100);
+    await block.scrollIntoViewIfNeeded();
+    await block.locator('button[title="Copy"]').waitFor();
+    const code = await block.locator('pre code').evaluate((el) => (el as HTMLElement).innerText);
+    await block.locator('button[title="Copy"]').click({force: true});
+    const copied = await p.evaluate(() => navigator.clipboard.readText());
+    // A block wider than the phone gets a word-wrap button; pressing it wraps the lines.
+    const wide = p.locator('.theme-code-block:has(button[title="Toggle word wrap"])').first();
+    await wide.locator('button[title="Toggle word wrap"]').click({force: true});
+    const wrapped = await wide.locator('pre').evaluate((pre) => ({
+      overflow: pre.scrollWidth - pre.clientWidth,
+      whiteSpace: getComputedStyle(pre.querySelector('code')!).whiteSpace,
+    }));
+    await context.close();
+    assert.ok(atLoad.blocks > 100, `${atLoad.blocks} code blocks`);
+    assert.ok(atLoad.groups < atLoad.blocks / 4, `${atLoad.groups} of ${atLoad.blocks} blocks mounted buttons on load`);
+    // innerText adds a blank line per <br>; the words and their order must be the same.
+    const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+    assert.ok(copied.includes('\n'), 'the copied code lost its line breaks');
+    assert.equal(words(copied), words(code), 'the copy button did not copy the block');
+    assert.equal(wrapped.whiteSpace, 'pre-wrap');
+    assert.ok(wrapped.overflow <= 1, `the wrapped block still scrolls by ${wrapped.overflow}px`);
+  });
+
   it('an unknown URL shows the 404 page', async () => {
     const res = await page.goto(`${site.url}/no-such-chapter`);
     assert.equal(res?.status(), 404);
