@@ -250,8 +250,17 @@ describe('the built book in a browser', () => {
     // The plain-text stand-in has plain tokens only: any other kind means Prism drew the block.
     await p.waitForSelector('article pre.prism-code .token:not(.plain)', {state: 'attached'});
     const afterNav = await Promise.all(scripts.map(async (s) => PRISM.test(await s.body)));
+    // A client-drawn block gets its buttons too, once Prism has redrawn its lines.
+    const block = p.locator('article .theme-code-block').nth(3);
+    await block.scrollIntoViewIfNeeded();
+    const buttons = await block
+      .locator('button[title="Copy"]')
+      .waitFor({state: 'attached', timeout: 5000})
+      .then(() => true)
+      .catch(() => false);
     await p.close();
     assert.ok(afterNav.includes(true), 'no Prism was loaded for the client-drawn page');
+    assert.ok(buttons, 'a block drawn after a client-side navigation has no copy button');
   });
 
   it('a chapter hydrates without Intl.DateTimeFormat and shows the date it was last updated', async () => {

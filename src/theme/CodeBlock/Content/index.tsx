@@ -72,6 +72,7 @@ function Lines({metadata, renderer}: {metadata: CodeBlockContext['metadata']; re
 
 export default function CodeBlockContent({className: classNameProp}: Props): ReactNode {
   const {metadata, wordWrap} = useCodeBlockContext();
+  const {codeBlockRef} = wordWrap;
   const prismTheme = usePrismTheme();
   const isBrowser = useIsBrowser();
   // Decided once, when the block is first rendered: during hydration isBrowser is still false.
@@ -109,35 +110,31 @@ export default function CodeBlockContent({className: classNameProp}: Props): Rea
       counterReset: metadata.lineNumbersStart === undefined ? undefined : `line-count ${metadata.lineNumbersStart - 1}`,
     },
   };
-  const pre = (children: ReactNode) => (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- as upstream: a scrollable block must be reachable by keyboard
-    <pre ref={wordWrap.codeBlockRef} tabIndex={0} className={preClassName} style={prismTheme.plain}>
-      {children}
-    </pre>
-  );
-
-  if (fromServerMarkup)
-    return pre(<code {...codeProps} dangerouslySetInnerHTML={KEEP_SERVER_MARKUP} suppressHydrationWarning />);
-
-  if (!Highlight) {
+  let lines: ReactNode = null;
+  if (Highlight && !fromServerMarkup)
+    lines = (
+      <Highlight theme={prismTheme} code={metadata.code} language={language}>
+        {({tokens, getLineProps, getTokenProps}) => (
+          <Lines metadata={metadata} renderer={{lines: tokens, getLineProps, getTokenProps}} />
+        )}
+      </Highlight>
+    );
+  else if (!fromServerMarkup) {
     // As prism-react-renderer: a line takes the plain color, the <pre> alone the background.
     const plainStyle = {...prismTheme.plain, backgroundColor: undefined};
-    return pre(
-      <code {...codeProps}>
-        <Lines metadata={metadata} renderer={plainLines(metadata.code, plainStyle)} />
-      </code>,
-    );
+    lines = <Lines metadata={metadata} renderer={plainLines(metadata.code, plainStyle)} />;
   }
 
+  // One <pre> and one <code> whichever way the lines are drawn, so the elements that the
+  // buttons and the word-wrap measure observe (../nearViewport.ts) stay the same when Prism arrives.
   return (
-    <Highlight theme={prismTheme} code={metadata.code} language={language}>
-      {({tokens, getLineProps, getTokenProps}) =>
-        pre(
-          <code {...codeProps}>
-            <Lines metadata={metadata} renderer={{lines: tokens, getLineProps, getTokenProps}} />
-          </code>,
-        )
-      }
-    </Highlight>
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- as upstream: a scrollable block must be reachable by keyboard
+    <pre ref={codeBlockRef} tabIndex={0} className={preClassName} style={prismTheme.plain}>
+      {fromServerMarkup ? (
+        <code {...codeProps} dangerouslySetInnerHTML={KEEP_SERVER_MARKUP} suppressHydrationWarning />
+      ) : (
+        <code {...codeProps}>{lines}</code>
+      )}
+    </pre>
   );
 }
