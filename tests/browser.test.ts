@@ -15,9 +15,9 @@ import {darkCodeTheme, lightCodeTheme} from '../src/prismThemes';
 
 const APPENDIX_TITLES = ['Quick Facts & Inventory', 'Operator Cheat Sheet', 'Glossary', 'References'];
 
-/** Docusaurus enables the color-mode toggle once React has hydrated the page. */
+/** Docusaurus enables the color-mode toggle once React has hydrated the page (on a phone it sits in the closed menu). */
 async function hydrated(page: Page): Promise<void> {
-  await page.waitForSelector('button[class*=toggleButton]:not([disabled])');
+  await page.waitForSelector('button[class*=toggleButton]:not([disabled])', {state: 'attached'});
 }
 
 describe('the built book in a browser', () => {
@@ -301,7 +301,7 @@ describe('the built book in a browser', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const p = await context.newPage();
     await p.goto(`${site.url}/runbook`);
-    await p.waitForSelector('button[class*=toggleButton]:not([disabled])', {state: 'attached'});
+    await hydrated(p);
     const counts = () =>
       p.evaluate(() => ({
         blocks: document.querySelectorAll('pre.prism-code').length,

@@ -111,18 +111,20 @@ export default function CodeBlockContent({className: classNameProp}: Props): Rea
     },
   };
   let lines: ReactNode = null;
-  if (Highlight && !fromServerMarkup)
-    lines = (
+  if (!fromServerMarkup) {
+    // Until Prism is here, plain lines; as prism-react-renderer, a line takes the plain color, the <pre> alone the background.
+    lines = Highlight ? (
       <Highlight theme={prismTheme} code={metadata.code} language={language}>
         {({tokens, getLineProps, getTokenProps}) => (
           <Lines metadata={metadata} renderer={{lines: tokens, getLineProps, getTokenProps}} />
         )}
       </Highlight>
+    ) : (
+      <Lines
+        metadata={metadata}
+        renderer={plainLines(metadata.code, {...prismTheme.plain, backgroundColor: undefined})}
+      />
     );
-  else if (!fromServerMarkup) {
-    // As prism-react-renderer: a line takes the plain color, the <pre> alone the background.
-    const plainStyle = {...prismTheme.plain, backgroundColor: undefined};
-    lines = <Lines metadata={metadata} renderer={plainLines(metadata.code, plainStyle)} />;
   }
 
   // One <pre> and one <code> whichever way the lines are drawn, so the elements that the

@@ -9,8 +9,8 @@
  * two re-renders per block in the task that follows hydration. Here one shared
  * IntersectionObserver measures a block when it is within a screen of being
  * seen (../nearViewport.ts); it also reports a block in a tab panel that
- * becomes visible, which is what upstream's tab watcher was for. Window resizes re-measure the blocks
- * already measured, as upstream does.
+ * becomes visible, which is what upstream's tab watcher was for. Window
+ * resizes re-measure the blocks already measured, as upstream does.
  */
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {onNearViewport} from '../nearViewport';
