@@ -332,6 +332,40 @@ describe('the built book in a browser', () => {
     assert.ok(wrapped.overflow <= 1, `the wrapped block still scrolls by ${wrapped.overflow}px`);
   });
 
+  it('the window-size switch after hydration is our transition, and each width gets its layout', async () => {
+    // plugins/windowSize.ts swaps theme-common's useWindowSize for src/hooks/useWindowSize.ts in the browser.
+    const main = fs
+      .readdirSync(`${BUILD_DIR}/assets/js`)
+      .filter((f) => /^main\.[0-9a-f]+\.js$/.test(f))
+      .map((f) => fs.readFileSync(`${BUILD_DIR}/assets/js/${f}`, 'utf8'));
+    assert.equal(main.length, 1, 'expected one main.js');
+    assert.ok(
+      main[0].includes('src/hooks/useWindowSize.ts: getWindowSize()'),
+      "main.js lacks the book's useWindowSize",
+    );
+    assert.ok(!main[0].includes('"getWindowSize() should only'), "main.js still holds theme-common's useWindowSize");
+
+    // The server renders both layouts; once hydrated, a phone drops the desktop sidebar menu and table of
+    // contents, and widening the window brings them back.
+    const context = await browser.newContext({viewport: {width: 390, height: 844}});
+    const p = await context.newPage();
+    await p.goto(`${site.url}/runbook`);
+    await hydrated(p);
+    const layout = () =>
+      p.evaluate(() => ({
+        sidebarMenu: !!document.querySelector('aside.theme-doc-sidebar-container nav.menu'),
+        desktopToc: !!document.querySelector('.theme-doc-toc-desktop'),
+      }));
+    await p.waitForFunction(() => !document.querySelector('.theme-doc-toc-desktop'));
+    const phone = await layout();
+    await p.setViewportSize({width: 1280, height: 900});
+    await p.waitForFunction(() => !!document.querySelector('.theme-doc-toc-desktop'));
+    const desktop = await layout();
+    await context.close();
+    assert.deepEqual(phone, {sidebarMenu: false, desktopToc: false});
+    assert.deepEqual(desktop, {sidebarMenu: true, desktopToc: true});
+  });
+
   it('an unknown URL shows the 404 page', async () => {
     const res = await page.goto(`${site.url}/no-such-chapter`);
     assert.equal(res?.status(), 404);
