@@ -366,6 +366,35 @@ describe('the built book in a browser', () => {
     assert.deepEqual(desktop, {sidebarMenu: true, desktopToc: true});
   });
 
+  it('links in view prefetch their pages, each file once and none the page has loaded', async () => {
+    // src/clientModules/idlePrefetch.ts: upstream adds a prefetch link per chunk per route (394 for 22 files here).
+    const p = await browser.newPage();
+    await p.goto(`${site.url}/`);
+    await hydrated(p);
+    // Prefetching runs in idle time: wait until the number of links has not moved for a second.
+    const count = () => p.evaluate(() => document.querySelectorAll('link[rel=prefetch]').length);
+    let last = -1;
+    for (let i = 0; i < 40; i++) {
+      const now = await count();
+      if (now === last && now > 0) break;
+      last = now;
+      await p.waitForTimeout(1000);
+    }
+    const seen = await p.evaluate(() => ({
+      links: Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel=prefetch]'), (l) => l.href),
+      scripts: Array.from(document.scripts, (s) => s.src).filter(Boolean),
+    }));
+    await p.close();
+    assert.ok(seen.links.length >= 5, `only ${seen.links.length} files prefetched from the front page`);
+    const repeated = seen.links.filter((href, i) => seen.links.indexOf(href) !== i);
+    assert.deepEqual([...new Set(repeated)], [], 'files prefetched more than once');
+    assert.deepEqual(
+      seen.links.filter((href) => seen.scripts.includes(href)),
+      [],
+      'files prefetched that the page had already loaded',
+    );
+  });
+
   it('an unknown URL shows the 404 page', async () => {
     const res = await page.goto(`${site.url}/no-such-chapter`);
     assert.equal(res?.status(), 404);
