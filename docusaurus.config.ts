@@ -13,7 +13,7 @@ import pageListPlugin from './plugins/pageList';
 import postCssPlugin from './plugins/postcss';
 import codeThemePlugin from './plugins/codeTheme';
 import lazyPrismPlugin from './plugins/lazyPrism';
-import windowSizePlugin from './plugins/windowSize';
+import hydrationTransitionsPlugin from './plugins/hydrationTransitions';
 import rehypeTaskLabels from './plugins/rehype-task-labels';
 import {BOOK} from './src/data/deployment';
 import {codeTheme} from './src/prismThemes';
@@ -85,7 +85,7 @@ const config: Config = {
     postCssPlugin,
     codeThemePlugin,
     lazyPrismPlugin,
-    windowSizePlugin,
+    hydrationTransitionsPlugin,
   ],
   clientModules: ['./src/clientModules/highlightTerms.ts', './src/clientModules/idlePrefetch.ts'],
   presets: [

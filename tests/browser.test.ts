@@ -332,8 +332,8 @@ describe('the built book in a browser', () => {
     assert.ok(wrapped.overflow <= 1, `the wrapped block still scrolls by ${wrapped.overflow}px`);
   });
 
-  it('the window-size switch after hydration is our transition, and each width gets its layout', async () => {
-    // plugins/windowSize.ts swaps theme-common's useWindowSize for src/hooks/useWindowSize.ts in the browser.
+  it("the updates after hydration are the book's transitions, and each width gets its layout", async () => {
+    // plugins/hydrationTransitions.ts swaps core's browserContext and theme-common's useWindowSize in the browser.
     const main = fs
       .readdirSync(`${BUILD_DIR}/assets/js`)
       .filter((f) => /^main\.[0-9a-f]+\.js$/.test(f))
@@ -344,6 +344,9 @@ describe('the built book in a browser', () => {
       "main.js lacks the book's useWindowSize",
     );
     assert.ok(!main[0].includes('"getWindowSize() should only'), "main.js still holds theme-common's useWindowSize");
+    assert.ok(main[0].includes('"BookBrowserContext"'), "main.js lacks the book's browserContext");
+    // Upstream's provider: a state set to true in an effect, directly (minified names vary; the shape does not).
+    assert.doesNotMatch(main[0], /useEffect\)\(\(\)=>\{\w+\(!0\)\},\[\]\),\(0,\w+\.jsx\)\(\w+\.Provider/);
 
     // The server renders both layouts; once hydrated, a phone drops the desktop sidebar menu and table of
     // contents, and widening the window brings them back.

@@ -1,6 +1,6 @@
 /**
  * Stands in for @docusaurus/theme-common's useWindowSize (3.10.2), swapped in by
- * plugins/windowSize.ts, for one change: the first update, right after
+ * plugins/hydrationTransitions.ts, for one change: the first update, right after
  * hydration, is a React transition.
  *
  * The server cannot know the screen, so it renders both the desktop and the
