@@ -361,11 +361,20 @@ describe('the built book in a browser', () => {
       }));
     await p.waitForFunction(() => !document.querySelector('.theme-doc-toc-desktop'));
     const phone = await layout();
+    // The phone menu opens on the doc sidebar, with this chapter marked.
+    await p.click('button.navbar__toggle');
+    const phoneMenuActive = await p
+      .locator('.navbar-sidebar__items--show-secondary .menu__link--active')
+      .first()
+      .textContent({timeout: 5000})
+      .catch(() => null);
+    await p.click('button.navbar-sidebar__close');
     await p.setViewportSize({width: 1280, height: 900});
     await p.waitForFunction(() => !!document.querySelector('.theme-doc-toc-desktop'));
     const desktop = await layout();
     await context.close();
     assert.deepEqual(phone, {sidebarMenu: false, desktopToc: false});
+    assert.match(phoneMenuActive ?? '', /Runbook/, 'the phone menu does not open on the doc sidebar');
     assert.deepEqual(desktop, {sidebarMenu: true, desktopToc: true});
   });
 
