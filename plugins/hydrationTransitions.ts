@@ -12,8 +12,12 @@
  * upstream sets the real one in an effect at default priority, which React
  * renders in one synchronous pass. As transitions they render in slices, and
  * the page answers a tap in between; the reasons and figures are in each file.
- * Neither module can be swizzled (core's client and theme-common's hooks), and
- * each is imported from one place, so swapping the module reaches every user.
+ * Neither module can be swizzled (core's client and theme-common's hooks);
+ * both are imported only by upstream's own files, each of which the swap
+ * reaches, so there is one replacement module and one context. Keep it so: in
+ * a trial, importing a replacement file directly as well made Rspack emit a
+ * second instance of it, with a context of its own, and the page failed to
+ * hydrate.
  *
  * tests/browser.test.ts fails if a swap stops matching (the client bundle then
  * lacks the replacement) and checks that the layouts still switch.
