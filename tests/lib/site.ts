@@ -86,35 +86,46 @@ function headersFor(dir: string, pathname: string): Record<string, string> {
   return out;
 }
 
+/** The file a static host serves for a path (path, path.html, path/index.html), with its stat. */
+function findFile(dir: string, pathname: string): {file: string; stat: fs.Stats} | undefined {
+  for (const candidate of [pathname, `${pathname}.html`, path.join(pathname, 'index.html')]) {
+    const file = path.join(dir, candidate);
+    if (!file.startsWith(dir)) continue;
+    const stat = fs.statSync(file, {throwIfNoEntry: false});
+    if (stat?.isFile()) return {file, stat};
+  }
+  return undefined;
+}
+
 /** Gzipped bodies by file and modification time (files served without a rewrite). */
 const gzipCache = new Map<string, Buffer>();
 
 export function serve(dir: string, options: ServeOptions = {}): Promise<{url: string; close: () => Promise<void>}> {
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const candidates = [pathname, `${pathname}.html`, path.join(pathname, 'index.html')];
-    let file = candidates
-      .map((c) => path.join(dir, c))
-      .find((f) => f.startsWith(dir) && fs.existsSync(f) && fs.statSync(f).isFile());
     let status = 200;
-    if (!file) {
-      file = path.join(dir, '404.html');
+    let found = findFile(dir, pathname);
+    if (!found) {
+      const file = path.join(dir, '404.html');
+      found = {file, stat: fs.statSync(file)};
       status = 404;
     }
-    let body: Buffer = fs.readFileSync(file);
+    const {file, stat} = found;
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    if (options.rewrite && type.startsWith('text/html'))
-      body = Buffer.from(options.rewrite(pathname, body.toString('utf8')));
     const h: Record<string, string> = {'content-type': type, ...(options.headersFile ? headersFor(dir, pathname) : {})};
-    if (/gzip/.test(String(req.headers['accept-encoding'])) && /text|javascript|json|svg|xml/.test(type)) {
-      // Compressed once per file, as a static host or CDN serves them: a gzipSync on every request
-      // blocked this process (the bench runs Lighthouse in it) and slowed every response it timed.
-      const key = options.rewrite ? undefined : `${file}:${fs.statSync(file).mtimeMs}`;
-      const cached = key === undefined ? undefined : gzipCache.get(key);
-      body = cached ?? zlib.gzipSync(body);
-      if (key !== undefined && !cached) gzipCache.set(key, body);
-      h['content-encoding'] = 'gzip';
+    const gzip = /gzip/.test(String(req.headers['accept-encoding'])) && /text|javascript|json|svg|xml/.test(type);
+    // Compressed once per file, as a static host or CDN serves them: a gzipSync on every request
+    // blocked this process (the bench runs Lighthouse in it) and slowed every response it timed.
+    const key = gzip && !options.rewrite ? `${file}:${stat.mtimeMs}` : undefined;
+    let body = key === undefined ? undefined : gzipCache.get(key);
+    if (!body) {
+      body = fs.readFileSync(file);
+      if (options.rewrite && type.startsWith('text/html'))
+        body = Buffer.from(options.rewrite(pathname, body.toString('utf8')));
+      if (gzip) body = zlib.gzipSync(body);
+      if (key !== undefined) gzipCache.set(key, body);
     }
+    if (gzip) h['content-encoding'] = 'gzip';
     res.writeHead(status, h);
     res.end(body);
   });
