@@ -18,12 +18,13 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {load, type CheerioAPI, type Cheerio, type Element} from 'cheerio';
+import type {Element} from 'cheerio';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {BOOK} from '../src/data/deployment';
 import {CHAPTERS, HOME_ID, PARTS, RUNBOOK_ID, chapterLabel} from '../src/data/chapters';
 import {runbookAnchor} from '../src/data/runbook';
 import {scanDocs} from './bookIndex';
+import {loadBuiltPage} from './builtHtml';
 
 export const PRINT_FILE = 'print.html';
 export const PRINT_CSS = 'print.css';
@@ -66,9 +67,83 @@ const IDREF_ATTRS = [
 ];
 
 /** A diagram drawn at build time: src/components/Diagram's figure, or the mermaid theme's box. */
-const DRAWN_DIAGRAM = 'figure.book-diagram, .docusaurus-mermaid-container';
+const isDrawnDiagram = (el: Element, classes: string[]) =>
+  (el.name === 'figure' && classes.includes('book-diagram')) || classes.includes('docusaurus-mermaid-container');
 /** Mermaid source that reached the built HTML not drawn (a code block or a client-side placeholder). */
-const DIAGRAM_SOURCE = 'pre.mermaid, div.language-mermaid, pre.language-mermaid';
+const isDiagramSource = (el: Element, classes: string[]) =>
+  ((el.name === 'pre' || el.name === 'div') && classes.includes('language-mermaid')) ||
+  (el.name === 'pre' && classes.includes('mermaid'));
+
+/** The elements of a page's content that the print edition changes. */
+interface PrintChanges {
+  /** Glossary tooltips, heading hash links and buttons: removed. */
+  interactive: Element[];
+  /** Ids of the removed tooltips: references to them go too. */
+  tooltipIds: Set<string>;
+  /** A tooltip's <span> wrapper: replaced by its contents. */
+  tooltipWrappers: Set<Element>;
+  /** <details>: opened. */
+  details: Element[];
+  /** The dark drawing of a diagram: removed (print is light). */
+  darkDrawings: Element[];
+  /** Diagrams drawn at build time: marked as print diagrams. */
+  drawn: Element[];
+  /** A mermaid drawing in no known wrapper: wrapped in a print diagram. */
+  bareDrawings: Element[];
+  /** Mermaid source not drawn: replaced by its source, captioned. */
+  sources: Element[];
+}
+
+/**
+ * Find what printChapter changes in one walk over the content (selector queries
+ * walked the whole tree once each). A removed or replaced element is not
+ * entered: what is inside it goes with it.
+ */
+function findPrintChanges(root: Element): PrintChanges {
+  const found: PrintChanges = {
+    interactive: [],
+    tooltipIds: new Set(),
+    tooltipWrappers: new Set(),
+    details: [],
+    darkDrawings: [],
+    drawn: [],
+    bareDrawings: [],
+    sources: [],
+  };
+  const visit = (parent: Element, inDiagram: boolean) => {
+    for (const child of parent.children) {
+      if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style') continue;
+      const el = child as Element;
+      const classes = el.attribs.class ? el.attribs.class.split(/\s+/) : [];
+      if (el.attribs.role === 'tooltip') {
+        found.interactive.push(el);
+        if (el.attribs.id) found.tooltipIds.add(el.attribs.id);
+        if (parent.name === 'span') found.tooltipWrappers.add(parent);
+        continue;
+      }
+      if (el.name === 'button' || classes.includes('hash-link')) {
+        found.interactive.push(el);
+        continue;
+      }
+      if (classes.includes('book-diagram__dark')) {
+        found.darkDrawings.push(el);
+        continue;
+      }
+      if (isDiagramSource(el, classes)) {
+        found.sources.push(el);
+        continue;
+      }
+      if (el.name === 'details') found.details.push(el);
+      const drawn = isDrawnDiagram(el, classes);
+      if (drawn) found.drawn.push(el);
+      if (el.name === 'svg' && el.attribs['aria-roledescription'] !== undefined && !inDiagram)
+        found.bareDrawings.push(el);
+      visit(el, inDiagram || drawn || el.name === 'svg' || classes.includes('print-diagram'));
+    }
+  };
+  visit(root, false);
+  return found;
+}
 
 /**
  * Where an in-book link points in the print edition, or undefined for a link
@@ -119,29 +194,6 @@ function sourceFigure(value: string): string {
 }
 
 /**
- * Diagrams are drawn at build time (plugins/remark-diagrams.ts): the figure and
- * its inline SVG are kept, light only, since print is light (the dark drawing
- * is display: none on a light page). Mermaid source that reached the HTML
- * not drawn is kept visible in a `<pre class="mermaid">`.
- *
- * TODO(diagrams): print.html loads no mermaid runtime (no network, and no
- * inline script under the CSP), so such a diagram prints as its source, with a
- * note saying so; tests/print.test.ts fails if one does.
- */
-function keepDiagrams($: CheerioAPI, content: Cheerio<Element>): void {
-  content.find('.book-diagram__dark').remove();
-  content.find(DRAWN_DIAGRAM).addClass('print-diagram');
-  // A mermaid drawing in no known wrapper is still a diagram.
-  content
-    .find('svg[aria-roledescription]')
-    .filter((_, el) => !$(el).parents('svg, .print-diagram').length)
-    .wrap('<figure class="print-diagram"></figure>');
-  content.find(DIAGRAM_SOURCE).each((_, el) => {
-    $(el).replaceWith(sourceFigure($(el).text()));
-  });
-}
-
-/**
  * Make one built page's content fit into the print edition. Exported for tests.
  * `routes` maps route paths (no base URL, no leading slash; '' is the front page) to doc ids.
  */
@@ -151,7 +203,7 @@ export function printChapter(
   routes: ReadonlyMap<string, string>,
   base = '/',
 ): {title: string; content: string} {
-  const $ = load(html);
+  const $ = loadBuiltPage(html);
   const content = $('article .markdown').first();
   if (!content.length) throw new Error(`[print] ${page.id}: no "article .markdown" in the built page`);
   const title = $('article h1')
@@ -160,26 +212,34 @@ export function printChapter(
     .replace(/\u200b/g, '')
     .trim();
 
+  const root = content.get(0);
+  if (!root) throw new Error(`[print] ${page.id}: no "article .markdown" in the built page`);
+  const changes = findPrintChanges(root);
   // Interactive parts: the glossary tooltips (the glossary itself is in the
   // book), heading hash links, buttons. Their id references go with them.
-  const removed = new Set<string>();
-  const tooltips = content.find('[role=tooltip]');
-  tooltips.each((_, el) => {
-    const id = $(el).attr('id');
-    if (id) removed.add(id);
-  });
+  const removed = changes.tooltipIds;
+  $(changes.interactive).remove();
   // A tooltip's wrapper (position: relative, for the tooltip) goes too: Chromium
   // paints positioned boxes after the text around them, so in the PDF the term
   // would come last in its page's text (copy and paste, search, screen readers).
-  const wrappers = tooltips.parent('span').toArray();
-  content.find('[role=tooltip], .hash-link, button').remove();
-  for (const w of wrappers) $(w).replaceWith($(w).contents());
+  for (const w of changes.tooltipWrappers) $(w).replaceWith($(w).contents());
 
   // Collapsed blocks open. Docusaurus's <details> also hides its body with an
   // inline style, which goes below with the other style attributes.
-  content.find('details').attr('open', '').attr('data-collapsed', 'false');
+  $(changes.details).attr('open', '').attr('data-collapsed', 'false');
 
-  keepDiagrams($, content);
+  // Diagrams are drawn at build time (plugins/remark-diagrams.ts): the figure and
+  // its inline SVG are kept, light only, since print is light (the dark drawing
+  // is display: none on a light page). Mermaid source that reached the HTML
+  // not drawn is kept visible in a `<pre class="mermaid">`.
+  //
+  // TODO(diagrams): print.html loads no mermaid runtime (no network, and no
+  // inline script under the CSP), so such a diagram prints as its source, with a
+  // note saying so; tests/print.test.ts fails if one does.
+  $(changes.darkDrawings).remove();
+  $(changes.drawn).addClass('print-diagram');
+  $(changes.bareDrawings).wrap('<figure class="print-diagram"></figure>');
+  for (const el of changes.sources) $(el).replaceWith(sourceFigure($(el).text()));
 
   // One walk over the content's elements, noting which are in (or are) an <svg>:
   // per-element selector queries (`closest('svg')` for each of thousands of code
@@ -194,8 +254,7 @@ export function printChapter(
       collect(child as Element, svg);
     }
   };
-  const root = content.get(0);
-  if (root) collect(root, false);
+  collect(root, false);
 
   // Ids: every id gets the page's prefix, and every reference to one follows.
   const renamed = new Map<string, string>();
@@ -299,7 +358,7 @@ export async function writePrintBook({outDir, siteDir, base = '/'}: PrintBookInp
   if (part !== undefined) toc.push('</ol></li>');
 
   // The site's own stylesheets, from the front page's head, made relative like the images.
-  const $index = load(await readBuilt(outDir, ''));
+  const $index = loadBuiltPage(await readBuilt(outDir, ''));
   const styles = $index('head link[rel=stylesheet]')
     .map((_, el) => {
       const href = $index(el).attr('href') ?? '';

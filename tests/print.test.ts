@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {load, type CheerioAPI} from 'cheerio';
 import {printChapter, printHref} from '../plugins/printBook';
+import {loadBuiltPage} from '../plugins/builtHtml';
 import {writePdf, type PdfResult} from '../scripts/pdf';
 import {launch} from './lib/browser';
 import {CHAPTERS} from '../src/data/chapters';
@@ -46,6 +47,36 @@ async function pdfPages(file: string): Promise<string[]> {
   await doc.destroy();
   return pages;
 }
+
+/**
+ * An article's content as the post-build steps read it (plugins/builtHtml.ts)
+ * and as the HTML spec does (parse5), each written out and read back by the
+ * spec: the same when the fast parser built the spec's tree.
+ */
+function readAsTheSpec(html: string): {fast: string; spec: string} {
+  const fast = loadBuiltPage(html)('article .markdown').first().html() ?? '';
+  const spec = load(html)('article .markdown').first().html() ?? '';
+  const reread = (fragment: string) => load(fragment, null, false).html();
+  return {fast: reread(fast), spec: reread(spec)};
+}
+
+describe('the built pages, as the post-build steps read them', () => {
+  it('tells a page the fast parser misreads', () => {
+    // Formatting across a block: the spec's adoption agency moves the <b>; htmlparser2 does not.
+    const {fast, spec} = readAsTheSpec('<article><div class="markdown"><b><p>one</b>two</p></div></article>');
+    assert.notEqual(fast, spec);
+  });
+
+  it('are read as the HTML spec reads them, every one', () => {
+    const pages = fs.readdirSync(BUILD_DIR).filter((f) => f.endsWith('.html') && f !== 'print.html');
+    assert.ok(pages.length >= CHAPTERS.length, `only ${pages.length} pages in ${BUILD_DIR}`);
+    for (const page of pages) {
+      const {fast, spec} = readAsTheSpec(fs.readFileSync(path.join(BUILD_DIR, page), 'utf8'));
+      assert.ok(spec.length > 0 || page === '404.html', `${page}: no article content`);
+      assert.ok(fast === spec, `${page}: htmlparser2 builds another tree than the spec (plugins/builtHtml.ts)`);
+    }
+  });
+});
 
 describe('print.html', () => {
   let $: CheerioAPI;
@@ -155,6 +186,11 @@ describe('one page made fit for the print edition', () => {
 <details class="details" data-collapsed="true"><summary>More</summary><div style="display:none;overflow:hidden;height:0px"><p>Hidden</p></div></details>
 <table><tr><td style="text-align:right">1</td></tr></table>
 <figure class="book-diagram" aria-label="Flow" style="--diagram-width:100px"><div class="book-diagram__light"><svg id="m1" aria-roledescription="flowchart-v2"><style>#m1 .node{fill:red}</style><defs><marker id="arrow"></marker></defs><path marker-end="url(#arrow)"></path></svg></div><div class="book-diagram__dark"><svg id="m1-dark" aria-roledescription="flowchart-v2"></svg></div></figure>
+<div class="docusaurus-mermaid-container"><svg id="m2" aria-roledescription="pie"></svg></div>
+<p><svg id="m3" aria-roledescription="sequence"></svg><button type="button">Copy</button></p>
+<pre class="mermaid">sequenceDiagram
+accTitle: Who calls whom
+A-&gt;&gt;B: hi</pre>
 <section data-footnotes="" class="footnotes"><ol><li id="user-content-fn-1"><a href="#user-content-fnref-1" data-footnote-backref="">↩</a></li></ol></section>
 </div></article></body></html>`;
   const routes = new Map([
@@ -174,7 +210,7 @@ describe('one page made fit for the print edition', () => {
     assert.equal($('path').attr('marker-end'), 'url(#database--arrow)');
     assert.match($('svg style').text(), /^#database--m1 \.node/);
     assert.ok($('figure.book-diagram').hasClass('print-diagram'), 'the drawn diagram is not kept');
-    assert.equal($('figure svg').length, 1, 'print is light: the dark drawing stays');
+    assert.equal($('figure.book-diagram svg').length, 1, 'print is light: the dark drawing stays');
   });
 
   it('rewrites in-book links, marks autolinks, and leaves other links alone', () => {
@@ -199,6 +235,19 @@ describe('one page made fit for the print edition', () => {
     assert.equal($('[style]').length, 0);
     assert.ok($('td').hasClass('print-align-right'));
     assert.equal($('.wrap').length, 0, "the tooltip's wrapper is left");
+    assert.equal($('button').length, 0, 'a button is left');
+  });
+
+  it('marks every drawing as a diagram once, and shows mermaid not drawn as its captioned source', () => {
+    assert.ok($('.docusaurus-mermaid-container').hasClass('print-diagram'));
+    assert.equal($('.docusaurus-mermaid-container').parent('figure').length, 0, 'a drawn diagram is wrapped again');
+    // The bare drawing gets a figure of its own; the drawings in known wrappers do not.
+    assert.equal($('figure.print-diagram > svg').length, 1);
+    assert.equal($('figure.print-diagram > svg').attr('id'), 'database--m3');
+    const source = $('figure.print-diagram--source');
+    assert.equal(source.length, 1);
+    assert.match(source.find('figcaption').text(), /^Diagram: Who calls whom\. Shown as its source/);
+    assert.equal(source.find('pre.mermaid').text(), 'sequenceDiagram\naccTitle: Who calls whom\nA->>B: hi');
   });
 });
 

@@ -13,7 +13,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {load, type CheerioAPI, type Element} from 'cheerio';
+import {text as textContent, type AnyNode, type Element} from 'cheerio';
+import {loadBuiltPage} from '../builtHtml';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
 export interface SearchRecord {
@@ -45,46 +46,67 @@ export const INDEX_GLOBAL = '__BOOK_SEARCH__';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Prose, code and sub-headings of a run of sibling nodes, kept apart. */
-function textOf($: CheerioAPI, nodes: Element[]): {b: string; c: string; s: string} {
-  const holder = $('<div></div>').append($(nodes).clone());
-  // Code (blocks) is indexed apart from prose; anchors and diagrams add nothing.
-  const c = holder
-    .find('pre')
-    .map((_, el) => $(el).text())
-    .get()
-    .join('\n');
-  const sub = holder
-    .find('h3, h4')
-    .map((_, el) => $(el).text())
-    .get()
-    .join(' · ');
-  holder.find('pre, h3, h4, .hash-link, .docusaurus-mermaid-container, svg, .sr-only, [role=tooltip]').remove();
-  return {b: squash(holder.text()), c: squash(c), s: squash(sub.replace(/\u200b/g, ''))};
+/** Elements whose text is not prose: anchors, diagrams, screen-reader-only copies, glossary tooltips. */
+function skippedForProse(el: Element): boolean {
+  if (el.name === 'svg' || el.attribs.role === 'tooltip') return true;
+  const cls = el.attribs.class;
+  if (!cls) return false;
+  const classes = cls.split(/\s+/);
+  return (
+    classes.includes('hash-link') || classes.includes('docusaurus-mermaid-container') || classes.includes('sr-only')
+  );
+}
+
+/**
+ * Prose, code and sub-headings of a run of sibling nodes, kept apart, in one walk
+ * over the nodes (no copy of them): code is the text of every <pre>, sub-headings
+ * the text of every h3 and h4, prose the text outside those and outside
+ * skippedForProse. Copying each section and removing those parts from the copy
+ * gave the same text and was most of the index's post-build time.
+ */
+function textOf(nodes: AnyNode[]): {b: string; c: string; s: string} {
+  const prose: string[] = [];
+  const code: string[] = [];
+  const sub: string[] = [];
+  const walk = (node: AnyNode, inProse: boolean) => {
+    if (node.type === 'text') {
+      if (inProse) prose.push(node.data);
+      return;
+    }
+    // Comments add no text; elements (tags, <script>, <style>) and CDATA do.
+    if (node.type === 'comment' || !('children' in node)) return;
+    let keep = inProse;
+    if ('name' in node) {
+      if (node.name === 'pre') code.push(textContent([node]));
+      else if (node.name === 'h3' || node.name === 'h4') sub.push(textContent([node]));
+      // Still walked: a <pre> or heading inside a skipped element is still code or a sub-heading.
+      if (node.name === 'pre' || node.name === 'h3' || node.name === 'h4' || skippedForProse(node)) keep = false;
+    }
+    for (const child of node.children) walk(child, keep);
+  };
+  for (const node of nodes) walk(node, true);
+  return {b: squash(prose.join('')), c: squash(code.join('\n')), s: squash(sub.join(' · ').replace(/\u200b/g, ''))};
 }
 
 /**
  * Split one built page into section records: one per h2 and h3, except that
  * recurring h3s fold into their h2 (so a runbook entry is one record that lands
  * on its anchor),
- * plus one per anchored definition-list term (the glossary). Parsed with
- * htmlparser2, about three times faster than cheerio's default parse5 over every
- * page: only text is read here, and both parsers gave identical records for every
- * page of the book when this was switched. (Print keeps parse5: it re-serializes
- * the tree, and the minified pages omit end tags only parse5 closes by the spec.)
+ * plus one per anchored definition-list term (the glossary). Read with
+ * htmlparser2 (plugins/builtHtml.ts).
  */
 export function extractRecords(
   html: string,
   route: string,
   limits: {body: number; code: number} = {body: 2400, code: 1200},
 ): SearchRecord[] {
-  const $ = load(html, {xml: {xmlMode: false, decodeEntities: true}});
+  const $ = loadBuiltPage(html);
   const article = $('article .markdown').first();
   if (!article.length) return [];
   const title = squash($('article h1').first().text() || $('title').text() || route);
   const records: SearchRecord[] = [];
   const push = (u: string, h: string, nodes: Element[]) => {
-    const {b, c, s} = textOf($, nodes);
+    const {b, c, s} = textOf(nodes);
     if (!h && !b && !c) return;
     const rb = route === '/runbook' ? /^§(\d+)\b/.exec(h) : null;
     records.push({
@@ -114,8 +136,8 @@ export function extractRecords(
   article.children().each((_, el) => {
     const tag = el.tagName.toLowerCase();
     if (tag === 'header' || tag === 'h1') return;
-    const id = $(el).attr('id');
-    const text = headingText(el);
+    const id = el.attribs.id;
+    const text = id && (tag === 'h2' || tag === 'h3') ? headingText(el) : '';
     if (id && (tag === 'h2' || (tag === 'h3' && (h3Count.get(text) ?? 0) < 3))) {
       push(current.u, current.h, current.nodes);
       current = {u: `${route}#${id}`, h: text, nodes: []};
