@@ -14,6 +14,7 @@ import postCssPlugin from './plugins/postcss';
 import codeThemePlugin from './plugins/codeTheme';
 import lazyPrismPlugin from './plugins/lazyPrism';
 import hydrationTransitionsPlugin from './plugins/hydrationTransitions';
+import reactUtilsSwapPlugin from './plugins/reactUtilsSwap';
 import rehypeTaskLabels from './plugins/rehype-task-labels';
 import {BOOK} from './src/data/deployment';
 import {codeTheme} from './src/prismThemes';
@@ -86,6 +87,7 @@ const config: Config = {
     codeThemePlugin,
     lazyPrismPlugin,
     hydrationTransitionsPlugin,
+    reactUtilsSwapPlugin,
   ],
   clientModules: ['./src/clientModules/highlightTerms.ts', './src/clientModules/idlePrefetch.ts'],
   presets: [

@@ -378,6 +378,41 @@ describe('the built book in a browser', () => {
     assert.deepEqual(desktop, {sidebarMenu: true, desktopToc: true});
   });
 
+  it('no page load calls localeCompare, whose first call sets up the collator', async () => {
+    // plugins/reactUtilsSwap.ts: upstream's useShallowMemoObject sorts with it while the phone menu hydrates.
+    const calls: string[] = [];
+    for (const viewport of [
+      {width: 390, height: 844},
+      {width: 1280, height: 900},
+    ]) {
+      const context = await browser.newContext({viewport});
+      await context.addInitScript(() => {
+        const w = window as unknown as {__localeCompareCalls: number};
+        w.__localeCompareCalls = 0;
+        const original = String.prototype.localeCompare;
+        String.prototype.localeCompare = function (this: string, ...args: Parameters<typeof original>) {
+          w.__localeCompareCalls++;
+          return original.apply(this, args);
+        };
+      });
+      const p = await context.newPage();
+      for (const route of ['/', '/runbook', '/data-flow']) {
+        await p.goto(`${site.url}${route}`);
+        await hydrated(p);
+        if (viewport.width < 996) {
+          await p.click('button.navbar__toggle');
+          await p.waitForSelector('.navbar-sidebar__items');
+          await p.click('button.navbar-sidebar__close');
+        }
+        await p.waitForTimeout(300);
+        const n = await p.evaluate(() => (window as unknown as {__localeCompareCalls: number}).__localeCompareCalls);
+        if (n) calls.push(`${route} at ${viewport.width}px: ${n}`);
+      }
+      await context.close();
+    }
+    assert.deepEqual(calls, [], 'localeCompare was called');
+  });
+
   it('links in view prefetch their pages, each file once and none the page has loaded', async () => {
     // src/clientModules/idlePrefetch.ts: upstream adds a prefetch link per chunk per route (394 for 22 files here).
     const p = await browser.newPage();
