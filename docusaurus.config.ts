@@ -15,6 +15,7 @@ import codeThemePlugin from './plugins/codeTheme';
 import lazyPrismPlugin from './plugins/lazyPrism';
 import hydrationTransitionsPlugin from './plugins/hydrationTransitions';
 import reactUtilsSwapPlugin from './plugins/reactUtilsSwap';
+import compileHintsPlugin from './plugins/compileHints';
 import rehypeTaskLabels from './plugins/rehype-task-labels';
 import {BOOK} from './src/data/deployment';
 import {codeTheme} from './src/prismThemes';
@@ -88,6 +89,7 @@ const config: Config = {
     lazyPrismPlugin,
     hydrationTransitionsPlugin,
     reactUtilsSwapPlugin,
+    compileHintsPlugin,
   ],
   clientModules: ['./src/clientModules/highlightTerms.ts', './src/clientModules/idlePrefetch.ts'],
   presets: [

@@ -12,6 +12,7 @@ import {launch} from './lib/browser';
 import {BUILD_DIR, serve} from './lib/site';
 import {seedNodeMap, seedQuickFacts, seedToc} from './lib/seed';
 import {darkCodeTheme, lightCodeTheme} from '../src/prismThemes';
+import {COMPILE_HINT} from '../plugins/compileHints';
 
 const APPENDIX_TITLES = ['Quick Facts & Inventory', 'Operator Cheat Sheet', 'Glossary', 'References'];
 
@@ -376,6 +377,18 @@ describe('the built book in a browser', () => {
     assert.deepEqual(phone, {sidebarMenu: false, desktopToc: false});
     assert.match(phoneMenuActive ?? '', /Runbook/, 'the phone menu does not open on the doc sidebar');
     assert.deepEqual(desktop, {sidebarMenu: true, desktopToc: true});
+  });
+
+  it("the scripts a page starts with carry V8's compile hint as their first line, and no other script does", () => {
+    // plugins/compileHints.ts. The scripts every page starts with are the ones its HTML names.
+    const html = fs.readFileSync(`${BUILD_DIR}/index.html`, 'utf8');
+    const initial = new Set(Array.from(html.matchAll(/<script[^>]*\ssrc="?\/assets\/js\/([^"\s>]+)/g), (m) => m[1]));
+    assert.ok(initial.size >= 2, `the front page names ${initial.size} scripts`);
+    const hinted = fs
+      .readdirSync(`${BUILD_DIR}/assets/js`)
+      .filter((f) => f.endsWith('.js'))
+      .filter((f) => fs.readFileSync(`${BUILD_DIR}/assets/js/${f}`, 'utf8').startsWith(`${COMPILE_HINT}\n`));
+    assert.deepEqual(hinted.sort(), [...initial].sort());
   });
 
   it('no page load calls localeCompare, whose first call sets up the collator', async () => {
