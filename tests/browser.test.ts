@@ -391,6 +391,29 @@ describe('the built book in a browser', () => {
     assert.deepEqual(hinted.sort(), [...initial].sort());
   });
 
+  it('the phone menu waits for idle time to mount, and opens at once if pressed before', async () => {
+    // src/theme/Navbar/MobileSidebar: idle time never comes here, so only pressing the button mounts it.
+    const context = await browser.newContext({viewport: {width: 390, height: 844}});
+    await context.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
+    const p = await context.newPage();
+    await p.goto(`${site.url}/database`);
+    await hydrated(p);
+    await p.waitForTimeout(1500);
+    const beforePress = await p.evaluate(() => !!document.querySelector('.navbar-sidebar'));
+    await p.click('button.navbar__toggle');
+    // The doc sidebar's panel, with this chapter marked (the navbar's doc links are marked on every chapter).
+    const active = await p
+      .locator('.navbar-sidebar__items--show-secondary a.menu__link--active[href="/database"]')
+      .first()
+      .textContent({timeout: 5000})
+      .catch(() => null);
+    await context.close();
+    assert.equal(beforePress, false, 'the phone menu was mounted with no idle time');
+    assert.match(active ?? '', /Database/, 'the phone menu did not open on the doc sidebar');
+  });
+
   it('no page load calls localeCompare, whose first call sets up the collator', async () => {
     // plugins/reactUtilsSwap.ts: upstream's useShallowMemoObject sorts with it while the phone menu hydrates.
     const calls: string[] = [];
