@@ -19,6 +19,10 @@
  *   tests/lib/site.ts (run in a child process so Lighthouse's own work never
  *   delays a response). `/404.html` is measured too, with no target: next to
  *   no content, so its scores are the floor that Docusaurus's own runtime sets.
+ * - The other floor, for a page that misses the mobile target: the same page
+ *   with every script taken out (no React, no Docusaurus runtime: its HTML and
+ *   CSS alone), 3 more mobile runs. Below the target there, no client-side work
+ *   can bring that page to it; at or above it, the scripts cost the difference.
  *
  * Flags: `--skip-build` measures the build/ that is there; `--runs=N` sets the
  * Lighthouse runs per page and form factor (3); `--skip-lighthouse` leaves them out.
@@ -35,7 +39,7 @@ import type {Browser, Page, Response} from 'playwright-core';
 import type {Flags, Result} from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import {CHROME_FLAGS, chromePath, launch} from '../tests/lib/browser';
-import {serve} from '../tests/lib/site';
+import {serve, withoutScripts} from '../tests/lib/site';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILD = path.join(ROOT, 'build');
@@ -241,8 +245,9 @@ function heaviestDiagramPage(): {route: string; diagrams: number; note: string} 
 
 // ---------------------------------------------------------------- the server, in a child process
 
-async function startServer(): Promise<{url: string; child: ChildProcess}> {
-  const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--serve', BUILD], {
+async function startServer(noScripts = false): Promise<{url: string; child: ChildProcess}> {
+  const args = ['--import', 'tsx', __filename, '--serve', BUILD, ...(noScripts ? ['--no-scripts'] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -670,6 +675,60 @@ async function measureLighthouse(url: string, pages: string[], floor: string[], 
   if (bench.length) row('lighthouse benchmarkIndex', '', `${median(bench)} (median; lower = slower CPU)`);
 }
 
+/**
+ * For each page below the mobile target: the same page with every script taken
+ * out (served by a second server that rewrites the HTML), mobile, `runs` times.
+ * A script-less page pays only for parsing, styling and laying out its HTML, so
+ * its score bounds what any client runtime could reach on that page.
+ */
+async function measureWithoutScripts(pages: string[], runs: number): Promise<void> {
+  const lh = results.lighthouse as Record<string, {scores?: {performance: number[]}}> | undefined;
+  const below = pages.filter((p) => {
+    const perf = lh?.[`mobile ${p}`]?.scores?.performance;
+    return perf !== undefined && median(perf) < TARGETS.mobilePerformance;
+  });
+  if (!below.length) return;
+  const server = await startServer(true);
+  const out: Record<string, unknown> = {};
+  try {
+    for (const p of below) {
+      const perf: number[] = [];
+      const tbt: number[] = [];
+      const errors: string[] = [];
+      for (let i = 0; i < runs; i++) {
+        log(`lighthouse mobile ${p} without scripts, run ${i + 1}/${runs} (load ${loadAvg()})`);
+        try {
+          const lhr = await lighthouseRun(`${server.url}${p}`, 'mobile');
+          if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+          perf.push(Math.round((lhr.categories.performance.score ?? 0) * 100));
+          tbt.push(lhr.audits['total-blocking-time'].numericValue ?? NaN);
+        } catch (e) {
+          errors.push(String(e));
+        }
+      }
+      out[p] = {performance: perf, tbt, errors};
+      if (!perf.length) {
+        row('mobile performance, no scripts', p, `no valid run of ${runs}: ${errors[0] ?? '?'}`);
+        continue;
+      }
+      const withScripts = median(lh?.[`mobile ${p}`]?.scores?.performance ?? []);
+      const floor = median(perf);
+      row(
+        'mobile performance, no scripts',
+        p,
+        `${floor} (${perf.join('/')}); TBT ${Math.round(median(tbt))} ms; ` +
+          (floor < TARGETS.mobilePerformance
+            ? `its HTML and CSS alone are below ${TARGETS.mobilePerformance}`
+            : `scripts cost ${floor - withScripts} points here`),
+        `(floor; >= ${TARGETS.mobilePerformance})`,
+      );
+    }
+  } finally {
+    server.child.kill();
+    results.withoutScripts = out;
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -723,20 +782,21 @@ async function main(): Promise<void> {
   } finally {
     server.child.kill();
   }
+  if (!args.includes('--skip-lighthouse')) await measureWithoutScripts(pages, runs);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   row('load average at end', '', loadAvg());
   row('bench took', '', `${(seconds / 60).toFixed(1)} min`);
   results.benchSeconds = seconds;
 }
 
-async function serveOnly(dir: string): Promise<void> {
-  const site = await serve(dir);
+async function serveOnly(dir: string, noScripts: boolean): Promise<void> {
+  const site = await serve(dir, noScripts ? {rewrite: (_p, html) => withoutScripts(html)} : {});
   process.stdout.write(`${site.url}\n`);
   process.on('SIGTERM', () => process.exit(0));
 }
 
 if (process.argv[2] === '--serve') {
-  void serveOnly(process.argv[3]);
+  void serveOnly(process.argv[3], process.argv.includes('--no-scripts'));
 } else {
   main()
     .catch((e) => row('bench', '', String(e?.stack ?? e).slice(0, 300), 'no crash', 'FAIL'))

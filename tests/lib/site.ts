@@ -97,7 +97,20 @@ function findFile(dir: string, pathname: string): {file: string; stat: fs.Stats}
   return undefined;
 }
 
-/** Gzipped bodies by file and modification time (files served without a rewrite). */
+/**
+ * A page with every script taken out: inline and external scripts and any
+ * preload of one. What is left is what a browser parses, styles and lays out
+ * before any script could run (the bench measures pages this way too).
+ */
+export function withoutScripts(html: string): string {
+  const out = html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<link\b[^>]*\brel=["']?(?:preload|prefetch|modulepreload)\b[^>]*>/gi, '');
+  if (/<script\b/i.test(out)) throw new Error('withoutScripts: a <script> is left in the page');
+  return out;
+}
+
+/** Gzipped bodies by file and modification time (files no rewrite applies to). */
 const gzipCache = new Map<string, Buffer>();
 
 export function serve(dir: string, options: ServeOptions = {}): Promise<{url: string; close: () => Promise<void>}> {
@@ -116,12 +129,12 @@ export function serve(dir: string, options: ServeOptions = {}): Promise<{url: st
     const gzip = /gzip/.test(String(req.headers['accept-encoding'])) && /text|javascript|json|svg|xml/.test(type);
     // Compressed once per file, as a static host or CDN serves them: a gzipSync on every request
     // blocked this process (the bench runs Lighthouse in it) and slowed every response it timed.
-    const key = gzip && !options.rewrite ? `${file}:${stat.mtimeMs}` : undefined;
+    const rewrite = type.startsWith('text/html') ? options.rewrite : undefined;
+    const key = gzip && !rewrite ? `${file}:${stat.mtimeMs}` : undefined;
     let body = key === undefined ? undefined : gzipCache.get(key);
     if (!body) {
       body = fs.readFileSync(file);
-      if (options.rewrite && type.startsWith('text/html'))
-        body = Buffer.from(options.rewrite(pathname, body.toString('utf8')));
+      if (rewrite) body = Buffer.from(rewrite(pathname, body.toString('utf8')));
       if (gzip) body = zlib.gzipSync(body);
       if (key !== undefined) gzipCache.set(key, body);
     }
