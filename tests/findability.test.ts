@@ -87,9 +87,51 @@ describe('findability in a browser', () => {
     assert.equal(await tip.getAttribute('role'), 'tooltip');
     assert.ok(((await tip.textContent()) ?? '').length > 20, 'the tooltip has no definition');
     assert.equal(await tip.getAttribute('data-open'), 'false');
+    // Closed, it is still the link's accessible description, as the browser computes it.
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const {root} = await cdp.send('DOM.getDocument');
+      const {nodeId} = await cdp.send('DOM.querySelector', {nodeId: root.nodeId, selector: 'article a[data-term]'});
+      const {nodes} = await cdp.send('Accessibility.getPartialAXTree', {nodeId, fetchRelatives: false});
+      // Hidden, its parts are joined with spaces ("Neon : The …"): the same words either way.
+      const words = (s: string) =>
+        s
+          .replace(/\s+/g, ' ')
+          .replace(/ ([:;,.])/g, '$1')
+          .trim();
+      const description = String(nodes[0]?.description?.value ?? '');
+      assert.equal(words(description), words((await tip.textContent()) ?? ''));
+    } finally {
+      await cdp.detach();
+    }
+    // The browser's find does not land in a closed tooltip's text, which no one can see,
+    // and does once it is open. The phrase is from the definition and in no prose on the page.
+    const phrase = await page.evaluate((id) => {
+      const text = document.getElementById(id!)!.textContent!;
+      const article = document.querySelector('article')!.cloneNode(true) as HTMLElement;
+      article.querySelectorAll('[role=tooltip]').forEach((t) => t.remove());
+      const prose = article.textContent!;
+      const words = text
+        .slice(text.indexOf(':') + 1)
+        .trim()
+        .split(/\s+/);
+      for (let i = 0; i + 4 <= words.length; i++) {
+        const p = words.slice(i, i + 4).join(' ');
+        if (!prose.includes(p)) return p;
+      }
+      return '';
+    }, tipId);
+    assert.ok(phrase, 'no phrase of the definition is absent from the prose');
+    const find = (p: string) =>
+      page.evaluate((q) => {
+        window.getSelection()?.removeAllRanges();
+        return (window as unknown as {find: (s: string) => boolean}).find(q);
+      }, p);
+    assert.equal(await find(phrase), false, `find("${phrase}") lands in a closed tooltip`);
     await term.hover();
     assert.equal(await tip.getAttribute('data-open'), 'true');
     assert.ok(await tip.isVisible());
+    assert.equal(await find(phrase), true, `find("${phrase}") misses the open tooltip`);
     await page.mouse.move(0, 0);
     assert.equal(await tip.getAttribute('data-open'), 'false');
     await term.focus();
@@ -97,6 +139,29 @@ describe('findability in a browser', () => {
     await page.keyboard.press('Escape');
     assert.equal(await tip.getAttribute('data-open'), 'false');
     assert.match((await term.getAttribute('href'))!, /\/glossary#term-/);
+  });
+
+  it('on a phone, an open glossary tooltip stays inside the screen', async () => {
+    const phone = await browser.newPage({viewport: {width: 360, height: 740}, isMobile: true, hasTouch: true});
+    try {
+      await phone.goto(`${site.url}/database`);
+      await phone.waitForSelector('html[data-has-hydrated=true]');
+      const terms = await phone.$$('article a[data-term]');
+      assert.ok(terms.length >= 5, `${terms.length} terms`);
+      const outside: string[] = [];
+      for (const term of terms) {
+        await term.focus();
+        const tipId = (await term.getAttribute('aria-describedby'))!;
+        const box = await phone.locator(`[id="${tipId}"]`).boundingBox();
+        assert.ok(box, `the tooltip of ${await term.textContent()} did not open`);
+        if (box.x < 0 || box.x + box.width > 360)
+          outside.push(`${await term.textContent()}: ${box.x}..${box.x + box.width}`);
+        await term.evaluate((el) => (el as HTMLElement).blur());
+      }
+      assert.deepEqual(outside, [], 'tooltips running off a 360 px screen');
+    } finally {
+      await phone.close();
+    }
   });
 
   it('each chapter shows its place in the book', async () => {

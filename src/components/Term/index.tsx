@@ -1,4 +1,4 @@
-import React, {useId, useState} from 'react';
+import React, {useId, useLayoutEffect, useRef, useState} from 'react';
 import Link from '@docusaurus/Link';
 import {getTerm, termAnchor} from '@site/src/data/glossary';
 import styles from './styles.module.css';
@@ -20,6 +20,19 @@ export default function Term({id, children}: Props): React.JSX.Element {
   if (!term) throw new Error(`<Term>: unknown glossary id "${id}"`);
   const tipId = useId();
   const [open, setOpen] = useState(false);
+  const tip = useRef<HTMLSpanElement>(null);
+  // The tip opens below the term, from its left edge: near the right edge of a
+  // phone's screen that runs off it. Once open, shift it back inside the window.
+  useLayoutEffect(() => {
+    const el = tip.current;
+    if (!el) return;
+    el.style.translate = '';
+    if (!open) return;
+    const margin = 8;
+    const box = el.getBoundingClientRect();
+    const over = box.right - (document.documentElement.clientWidth - margin);
+    if (over > 0) el.style.translate = `${-Math.min(over, box.left - margin)}px 0`;
+  }, [open]);
   return (
     <span className={styles.wrap} onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
       <Link
@@ -34,7 +47,7 @@ export default function Term({id, children}: Props): React.JSX.Element {
         }}>
         {children ?? term.term}
       </Link>
-      <span id={tipId} role="tooltip" className={styles.tip} data-open={open} data-testid="term-tooltip">
+      <span ref={tip} id={tipId} role="tooltip" className={styles.tip} data-open={open} data-testid="term-tooltip">
         <strong>{term.term}</strong>
         {term.testsOnly ? ' (tests only)' : ''}: {term.definition}
       </span>
