@@ -39,9 +39,16 @@ const themeConfig = {
   navbar: {
     title: 'honeyDue Deployment Book',
     items: [
-      {type: 'doc', docId: 'runbook', label: 'Runbook', position: 'left'},
-      {type: 'doc', docId: 'cheat-sheet', label: 'Cheat sheet', position: 'left'},
-      {type: 'doc', docId: 'quick-facts', label: 'Quick facts', position: 'left'},
+      // Plain links, marked on their own page only: a `type: 'doc'` item is marked on every
+      // page of its doc's sidebar, and the book is one sidebar, so all three said
+      // aria-current="page" on every chapter. A broken one fails the build (onBrokenLinks).
+      ...(
+        [
+          ['/runbook', 'Runbook'],
+          ['/cheat-sheet', 'Cheat sheet'],
+          ['/quick-facts', 'Quick facts'],
+        ] as const
+      ).map(([to, label]) => ({to, label, position: 'left' as const, activeBaseRegex: `^${to}$`})),
       {type: 'search', position: 'right'},
     ],
   },

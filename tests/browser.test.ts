@@ -391,6 +391,34 @@ describe('the built book in a browser', () => {
     assert.deepEqual(hinted.sort(), [...initial].sort());
   });
 
+  it("the navbar's quick links are marked on their own page only, as served and once hydrated", async () => {
+    const QUICK = ['/runbook', '/cheat-sheet', '/quick-facts'];
+    const marked = (html: string) =>
+      load(html)('nav.navbar a.navbar__link')
+        .toArray()
+        .filter((a) => a.attribs['aria-current'] === 'page' || /navbar__link--active/.test(a.attribs.class ?? ''))
+        .map((a) => a.attribs.href);
+    for (const [route, expected] of [
+      ['/runbook', ['/runbook']],
+      ['/quick-facts', ['/quick-facts']],
+      ['/database', []],
+      ['/', []],
+    ] as const) {
+      assert.deepEqual(marked(await (await fetch(`${site.url}${route}`)).text()), expected, `${route} as served`);
+      await page.goto(`${site.url}${route}`);
+      await hydrated(page);
+      assert.deepEqual(marked(await page.content()), expected, `${route} once hydrated`);
+    }
+    // Each is still in the navbar, and goes to its page.
+    const $ = load(await (await fetch(`${site.url}/database`)).text());
+    assert.deepEqual(
+      $('nav.navbar a.navbar__link')
+        .toArray()
+        .map((a) => a.attribs.href),
+      QUICK,
+    );
+  });
+
   it('the phone menu waits for idle time to mount, and opens at once if pressed before', async () => {
     // src/theme/Navbar/MobileSidebar: idle time never comes here, so only pressing the button mounts it.
     const context = await browser.newContext({viewport: {width: 390, height: 844}});
@@ -403,7 +431,7 @@ describe('the built book in a browser', () => {
     await p.waitForTimeout(1500);
     const beforePress = await p.evaluate(() => !!document.querySelector('.navbar-sidebar'));
     await p.click('button.navbar__toggle');
-    // The doc sidebar's panel, with this chapter marked (the navbar's doc links are marked on every chapter).
+    // The doc sidebar's panel, with this chapter marked.
     const active = await p
       .locator('.navbar-sidebar__items--show-secondary a.menu__link--active[href="/database"]')
       .first()
