@@ -1,7 +1,12 @@
-/** Pieces of the theme overrides (src/theme) that can be checked without a browser. */
+/** Pieces of the theme overrides (src/theme) and the CSS pipeline that can be checked without a browser. */
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import {formatEnglishUtcDate} from '../src/theme/LastUpdated/formatDate';
+import postCssPlugin from '../plugins/postcss';
+
+const ROOT = path.resolve(__dirname, '..');
 
 describe('LastUpdated without Intl', () => {
   it('writes every date as Intl.DateTimeFormat en/UTC does (the upstream component)', () => {
@@ -21,5 +26,22 @@ describe('LastUpdated without Intl', () => {
         mismatches.push(`${date.toISOString()}: ${formatEnglishUtcDate(date)} vs ${intl.format(date)}`);
     }
     assert.deepEqual(mismatches.slice(0, 5), []);
+  });
+});
+
+describe('the CSS pipeline (plugins/postcss.ts)', () => {
+  it('drops postcss-preset-env and tells postcss-loader not to look for a config file', () => {
+    const plugin = postCssPlugin();
+    const options = plugin.configurePostCss!({plugins: [['postcss-preset-env', {}], 'keep-me']});
+    assert.deepEqual(options.plugins, ['keep-me']);
+    assert.equal(options.config, false);
+  });
+
+  it('so the site has no PostCSS config file, which would be ignored', () => {
+    // The names postcss-loader's search (cosmiconfig, moduleName "postcss") looks for.
+    const names = fs.readdirSync(ROOT).filter((f) => /^(\.postcssrc(\.\w+)?|postcss\.config\.\w+)$/.test(f));
+    assert.deepEqual(names, []);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+    assert.equal(pkg.postcss, undefined, 'package.json has a "postcss" key');
   });
 });
