@@ -538,6 +538,39 @@ function diagnose(lhr: Result) {
 }
 
 /**
+ * `runs` Lighthouse runs of one URL; a run that errs or lacks FCP, TTI or TBT
+ * is left out and said why in `errors`.
+ */
+async function validRuns(
+  url: string,
+  ff: FormFactor,
+  runs: number,
+  what: string,
+): Promise<{reports: Result[]; errors: string[]}> {
+  const reports: Result[] = [];
+  const errors: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    log(`lighthouse ${what} run ${i + 1}/${runs} (load ${loadAvg()})`);
+    const t0 = Date.now();
+    try {
+      const lhr = await lighthouseRun(url, ff);
+      const broken = ['first-contentful-paint', 'interactive', 'total-blocking-time'].find(
+        (id) => typeof lhr.audits[id]?.numericValue !== 'number',
+      );
+      if (lhr.runtimeError) errors.push(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+      else if (broken) errors.push(`no ${broken}: ${lhr.audits[broken]?.errorMessage ?? 'no value'}`);
+      else reports.push(lhr);
+    } catch (e) {
+      errors.push(String(e));
+    }
+    log(
+      `  took ${((Date.now() - t0) / 1000).toFixed(0)} s${errors.length ? `; errors so far: ${errors.join(' | ')}` : ''}`,
+    );
+  }
+  return {reports, errors};
+}
+
+/**
  * `floor` pages are measured for comparison only, with no target: the 404 page
  * is Docusaurus's runtime (main.js) with next to no content.
  */
@@ -551,26 +584,7 @@ async function measureLighthouse(url: string, pages: string[], floor: string[], 
     const judged = (ok: boolean): Verdict => (info ? '' : verdict(ok));
     const aim = (target: string) => (info ? `(floor; ${target})` : target);
     for (const ff of FORM_FACTORS) {
-      const reports: Result[] = [];
-      const errors: string[] = [];
-      for (let i = 0; i < runs; i++) {
-        log(`lighthouse ${ff} ${p} run ${i + 1}/${runs} (load ${loadAvg()})`);
-        const t0 = Date.now();
-        try {
-          const lhr = await lighthouseRun(`${url}${p}`, ff);
-          const broken = ['first-contentful-paint', 'interactive', 'total-blocking-time'].find(
-            (id) => typeof lhr.audits[id]?.numericValue !== 'number',
-          );
-          if (lhr.runtimeError) errors.push(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
-          else if (broken) errors.push(`no ${broken}: ${lhr.audits[broken]?.errorMessage ?? 'no value'}`);
-          else reports.push(lhr);
-        } catch (e) {
-          errors.push(String(e));
-        }
-        log(
-          `  took ${((Date.now() - t0) / 1000).toFixed(0)} s${errors.length ? `; errors so far: ${errors.join(' | ')}` : ''}`,
-        );
-      }
+      const {reports, errors} = await validRuns(`${url}${p}`, ff, runs, `${ff} ${p}`);
       const key = `${ff} ${p}`;
       if (!reports.length) {
         out[key] = {errors};
@@ -683,35 +697,23 @@ async function measureLighthouse(url: string, pages: string[], floor: string[], 
  */
 async function measureWithoutScripts(pages: string[], runs: number): Promise<void> {
   const lh = results.lighthouse as Record<string, {scores?: {performance: number[]}}> | undefined;
-  const below = pages.filter((p) => {
+  const below = pages.flatMap((p) => {
     const perf = lh?.[`mobile ${p}`]?.scores?.performance;
-    return perf !== undefined && median(perf) < TARGETS.mobilePerformance;
+    return perf !== undefined && median(perf) < TARGETS.mobilePerformance ? [{p, withScripts: median(perf)}] : [];
   });
   if (!below.length) return;
   const server = await startServer(true);
   const out: Record<string, unknown> = {};
   try {
-    for (const p of below) {
-      const perf: number[] = [];
-      const tbt: number[] = [];
-      const errors: string[] = [];
-      for (let i = 0; i < runs; i++) {
-        log(`lighthouse mobile ${p} without scripts, run ${i + 1}/${runs} (load ${loadAvg()})`);
-        try {
-          const lhr = await lighthouseRun(`${server.url}${p}`, 'mobile');
-          if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
-          perf.push(Math.round((lhr.categories.performance.score ?? 0) * 100));
-          tbt.push(lhr.audits['total-blocking-time'].numericValue ?? NaN);
-        } catch (e) {
-          errors.push(String(e));
-        }
-      }
+    for (const {p, withScripts} of below) {
+      const {reports, errors} = await validRuns(`${server.url}${p}`, 'mobile', runs, `mobile ${p} without scripts,`);
+      const perf = reports.map((l) => Math.round((l.categories.performance.score ?? 0) * 100));
+      const tbt = reports.map((l) => l.audits['total-blocking-time'].numericValue ?? NaN);
       out[p] = {performance: perf, tbt, errors};
       if (!perf.length) {
         row('mobile performance, no scripts', p, `no valid run of ${runs}: ${errors[0] ?? '?'}`);
         continue;
       }
-      const withScripts = median(lh?.[`mobile ${p}`]?.scores?.performance ?? []);
       const floor = median(perf);
       row(
         'mobile performance, no scripts',
