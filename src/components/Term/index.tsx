@@ -23,15 +23,17 @@ export default function Term({id, children}: Props): React.JSX.Element {
   const tip = useRef<HTMLSpanElement>(null);
   // The tip opens below the term, from its left edge: near the right edge of a
   // phone's screen that runs off it. Once open, shift it back inside the window.
+  // Nothing runs while it is closed (every term on a page mounts closed); closing undoes the shift.
   useLayoutEffect(() => {
     const el = tip.current;
-    if (!el) return;
-    el.style.translate = '';
-    if (!open) return;
+    if (!el || !open) return undefined;
     const margin = 8;
     const box = el.getBoundingClientRect();
     const over = box.right - (document.documentElement.clientWidth - margin);
     if (over > 0) el.style.translate = `${-Math.min(over, box.left - margin)}px 0`;
+    return () => {
+      el.style.translate = '';
+    };
   }, [open]);
   return (
     <span className={styles.wrap} onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
