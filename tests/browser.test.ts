@@ -333,6 +333,59 @@ describe('the built book in a browser', () => {
     assert.ok(wrapped.overflow <= 1, `the wrapped block still scrolls by ${wrapped.overflow}px`);
   });
 
+  it('code blocks off screen wait to be drawn, holding their exact height, and far ones still get word wrap', async () => {
+    // src/theme/CodeBlock/Content/styles.module.css: content-visibility: auto, with the block's own height reserved.
+    const context = await browser.newContext({viewport: {width: 390, height: 844}});
+    const p = await context.newPage();
+    await p.goto(`${site.url}/runbook`);
+    await hydrated(p);
+    const heights = () =>
+      p.evaluate(() =>
+        Array.from(document.querySelectorAll('.markdown pre.prism-code'), (pre) => pre.getBoundingClientRect().height),
+      );
+    const skipped = await p.evaluate(() => {
+      const pres = Array.from(document.querySelectorAll<HTMLElement>('.markdown pre.prism-code'));
+      return {
+        auto: pres.filter((pre) => getComputedStyle(pre).contentVisibility === 'auto').length,
+        // Blocks far below are not drawn: their lines are skipped (checkVisibility says so when asked about it).
+        notDrawn: pres.filter((pre) => !pre.querySelector('code')!.checkVisibility({contentVisibilityAuto: true}))
+          .length,
+        total: pres.length,
+      };
+    });
+    const reserved = await heights();
+    const pageHeight = await p.evaluate(() => document.documentElement.scrollHeight);
+    // The last block with a line too long for the phone, far down the page: it must offer word wrap when reached.
+    const far = await p.evaluate(() => {
+      const pres = Array.from(document.querySelectorAll('.markdown pre.prism-code'));
+      return pres.findLastIndex((pre) => (pre.textContent ?? '').split('\n').some((line) => line.length > 60));
+    });
+    const block = p.locator('.theme-code-block').nth(far);
+    await block.scrollIntoViewIfNeeded();
+    await block.locator('button[title="Copy"]').waitFor();
+    const farWrap = await block.locator('button[title="Toggle word wrap"]').count();
+    // Every block drawn: the heights they had reserved must be the heights they have.
+    await p.addStyleTag({content: '.markdown pre.prism-code { content-visibility: visible !important }'});
+    const drawn = await heights();
+    const drawnPageHeight = await p.evaluate(() => document.documentElement.scrollHeight);
+    await context.close();
+
+    assert.ok(skipped.total > 100, `${skipped.total} code blocks`);
+    assert.equal(skipped.auto, skipped.total, 'every code block should have content-visibility: auto');
+    assert.ok(skipped.notDrawn > skipped.total / 2, `only ${skipped.notDrawn} of ${skipped.total} blocks were skipped`);
+    assert.ok(far > 60, `the last wide block is block ${far}`);
+    assert.equal(farWrap, 1, `block ${far}, reached by scrolling, has no word-wrap button`);
+    const off = drawn
+      .map((h, i) => ({i, reserved: reserved[i], drawn: h}))
+      .filter((b) => Math.abs(b.reserved - b.drawn) > 1);
+    assert.deepEqual(off, [], 'blocks whose reserved height is not their drawn height');
+    // Layout rounds each line to 1/64 px, so a reserved block can differ by a few hundredths; no more than that.
+    assert.ok(
+      Math.abs(drawnPageHeight - pageHeight) <= 0.1 * skipped.total,
+      `the page was ${pageHeight}px long, ${drawnPageHeight}px with every block drawn`,
+    );
+  });
+
   it("the updates after hydration are the book's transitions, and each width gets its layout", async () => {
     // plugins/hydrationTransitions.ts swaps core's browserContext and theme-common's useWindowSize in the browser.
     const main = fs

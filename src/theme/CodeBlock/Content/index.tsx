@@ -14,7 +14,9 @@
  * (./highlighter.ts), with plain text shown until it is here.
  *
  * The copy and word-wrap buttons read the code from the metadata and the DOM,
- * so they work the same on either kind of block. tests/browser.test.ts checks
+ * so they work the same on either kind of block. A block off screen is not
+ * laid out until it nears the viewport (./styles.module.css), keeping its exact
+ * height meanwhile. tests/browser.test.ts checks
  * that hydration keeps the server's blocks, that client-drawn blocks are
  * highlighted, and that the first page load fetches no Prism.
  */
@@ -29,6 +31,7 @@ import Line from '@theme/CodeBlock/Line';
 import type {LineInputProps, LineOutputProps, Token, TokenInputProps, TokenOutputProps} from 'prism-react-renderer';
 // Upstream's own stylesheet, so the class names (and the CSS) are the ones the rest of the theme expects.
 import styles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
+import ownStyles from './styles.module.css';
 import {getHighlight, loadHighlight} from './highlighter';
 
 /** Set in the client bundle: true when the page is hydrated from server markup, false in the offline copy and in dev. */
@@ -99,7 +102,15 @@ export default function CodeBlockContent({className: classNameProp}: Props): Rea
 
   const language = metadata.language.toLowerCase();
   // What prism-react-renderer's Highlight gives its <pre> (class and theme.plain as style), so all three kinds match.
-  const preClassName = clsx(classNameProp, `prism-code language-${language}`, styles.codeBlock, 'thin-scrollbar');
+  const preClassName = clsx(
+    classNameProp,
+    `prism-code language-${language}`,
+    styles.codeBlock,
+    'thin-scrollbar',
+    ownStyles.sized,
+  );
+  // The height the block keeps until it is drawn (./styles.module.css); as many lines as Prism will draw.
+  const preStyle = {...prismTheme.plain, '--book-code-lines': metadata.code.split('\n').length} as React.CSSProperties;
   const codeProps = {
     ref: codeRef,
     className: clsx(
@@ -131,7 +142,7 @@ export default function CodeBlockContent({className: classNameProp}: Props): Rea
   // buttons and the word-wrap measure observe (../nearViewport.ts) stay the same when Prism arrives.
   return (
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- as upstream: a scrollable block must be reachable by keyboard
-    <pre ref={codeBlockRef} tabIndex={0} className={preClassName} style={prismTheme.plain}>
+    <pre ref={codeBlockRef} tabIndex={0} className={preClassName} style={preStyle}>
       {fromServerMarkup ? (
         <code {...codeProps} dangerouslySetInnerHTML={KEEP_SERVER_MARKUP} suppressHydrationWarning />
       ) : (

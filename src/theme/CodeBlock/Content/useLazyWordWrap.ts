@@ -39,6 +39,9 @@ export function useLazyWordWrap(): WordWrap {
     const pre = codeBlockRef.current;
     if (!pre) return;
     measured.current = true;
+    // A block not drawn yet (content-visibility: auto, ./styles.module.css) reports no overflow of its own:
+    // measuring its <code> first makes the browser lay the block out, so the <pre>'s scrollWidth is real.
+    void pre.querySelector('code')?.offsetWidth;
     const {scrollWidth, clientWidth} = pre;
     setIsCodeScrollable(scrollWidth > clientWidth || !!pre.querySelector('code')?.hasAttribute('style'));
   }, []);
