@@ -355,6 +355,16 @@ describe('the built book in a browser', () => {
     });
     const reserved = await heights();
     const pageHeight = await p.evaluate(() => document.documentElement.scrollHeight);
+    // The browser's find (Ctrl+F) still finds a command in a block not drawn yet, and scrolls to it.
+    const found = await p.evaluate(() => {
+      const codes = Array.from(document.querySelectorAll('.markdown pre.prism-code code'));
+      const code = codes[codes.length - 3];
+      const line = (code.textContent ?? '').split('\n')[0].trim();
+      const skippedBefore = !code.checkVisibility({contentVisibilityAuto: true});
+      const hit = (window as unknown as {find: (s: string) => boolean}).find(line);
+      const inBlock = code.contains(getSelection()?.anchorNode ?? null);
+      return {line, skippedBefore, hit, inBlock, scrolled: scrollY};
+    });
     // The last block with a line too long for the phone, far down the page: it must offer word wrap when reached.
     const far = await p.evaluate(() => {
       const pres = Array.from(document.querySelectorAll('.markdown pre.prism-code'));
@@ -375,6 +385,9 @@ describe('the built book in a browser', () => {
     assert.ok(skipped.notDrawn > skipped.total / 2, `only ${skipped.notDrawn} of ${skipped.total} blocks were skipped`);
     assert.ok(far > 60, `the last wide block is block ${far}`);
     assert.equal(farWrap, 1, `block ${far}, reached by scrolling, has no word-wrap button`);
+    assert.ok(found.skippedBefore, `the block holding "${found.line}" was drawn before it was searched for`);
+    assert.ok(found.hit && found.inBlock, `find did not reach "${found.line}" in its block`);
+    assert.ok(found.scrolled > 3 * 844, `find left the page at ${found.scrolled}px`);
     const off = drawn
       .map((h, i) => ({i, reserved: reserved[i], drawn: h}))
       .filter((b) => Math.abs(b.reserved - b.drawn) > 1);
