@@ -578,6 +578,21 @@ async function validRuns(
   return {reports, errors};
 }
 
+/** Mobile performance scores and TBT (ms) of the valid runs among `runs`, for the rows that report only those. */
+async function mobilePerformance(
+  url: string,
+  runs: number,
+  what: string,
+  cpuSlowdown?: number,
+): Promise<{perf: number[]; tbt: number[]; errors: string[]}> {
+  const {reports, errors} = await validRuns(url, 'mobile', runs, what, cpuSlowdown);
+  return {
+    perf: reports.map((l) => Math.round((l.categories.performance.score ?? 0) * 100)),
+    tbt: reports.map((l) => l.audits['total-blocking-time'].numericValue ?? NaN),
+    errors,
+  };
+}
+
 /**
  * `floor` pages are measured for comparison only, with no target: the 404 page
  * is Docusaurus's runtime (main.js) with next to no content.
@@ -720,15 +735,12 @@ async function measureReferenceCpu(url: string, pages: string[], runs: number): 
   const slowdown = referenceSlowdown(index);
   const out: Record<string, unknown> = {slowdown, benchmarkIndex: index};
   for (const p of pages) {
-    const {reports, errors} = await validRuns(
+    const {perf, tbt, errors} = await mobilePerformance(
       `${url}${p}`,
-      'mobile',
       runs,
       `mobile ${p} at ${slowdown}x CPU,`,
       slowdown,
     );
-    const perf = reports.map((l) => Math.round((l.categories.performance.score ?? 0) * 100));
-    const tbt = reports.map((l) => l.audits['total-blocking-time'].numericValue ?? NaN);
     out[p] = {performance: perf, tbt, errors};
     row(
       'mobile performance, reference CPU',
@@ -759,9 +771,7 @@ async function measureWithoutScripts(pages: string[], runs: number): Promise<voi
   const out: Record<string, unknown> = {};
   try {
     for (const {p, withScripts} of below) {
-      const {reports, errors} = await validRuns(`${server.url}${p}`, 'mobile', runs, `mobile ${p} without scripts,`);
-      const perf = reports.map((l) => Math.round((l.categories.performance.score ?? 0) * 100));
-      const tbt = reports.map((l) => l.audits['total-blocking-time'].numericValue ?? NaN);
+      const {perf, tbt, errors} = await mobilePerformance(`${server.url}${p}`, runs, `mobile ${p} without scripts,`);
       out[p] = {performance: perf, tbt, errors};
       if (!perf.length) {
         row('mobile performance, no scripts', p, `no valid run of ${runs}: ${errors[0] ?? '?'}`);
