@@ -39,11 +39,12 @@ export function useLazyWordWrap(): WordWrap {
     const pre = codeBlockRef.current;
     if (!pre) return;
     measured.current = true;
+    const code = pre.querySelector('code');
     // A block not drawn yet (content-visibility: auto, ./styles.module.css) reports no overflow of its own:
     // measuring its <code> first makes the browser lay the block out, so the <pre>'s scrollWidth is real.
-    void pre.querySelector('code')?.offsetWidth;
+    void code?.offsetWidth;
     const {scrollWidth, clientWidth} = pre;
-    setIsCodeScrollable(scrollWidth > clientWidth || !!pre.querySelector('code')?.hasAttribute('style'));
+    setIsCodeScrollable(scrollWidth > clientWidth || !!code?.hasAttribute('style'));
   }, []);
 
   useEffect(() => {
