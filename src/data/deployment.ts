@@ -454,6 +454,17 @@ const FACT_ROWS: Fact[] = [
       'standard OpenTelemetry exporter variable',
     ),
   },
+
+  // The live system's state where the seed is silent: each value is the book's
+  // assumption, rendered with its mark and the command that shows the real state.
+  // One block per Part, so concurrent edits to this file stay apart.
+  // -- Part I (ch00-02)
+  // -- Part II (ch03, ch04, ch13)
+  // -- Part III (ch05, ch06)
+  // -- Part IV (ch07-11)
+  // -- Part V (ch12, ch14-16)
+  // -- Part V (ch17 runbook)
+  // -- Part VI and appendices
 ];
 
 const NODE_FACTS: Fact[] = NODES.flatMap((n) => [
