@@ -463,6 +463,14 @@ const FACT_ROWS: Fact[] = [
   // -- Part III (ch05, ch06)
   // -- Part IV (ch07-11)
   // -- Part V (ch12, ch14-16)
+  {
+    id: 'migrateJob.backoffLimit',
+    label: 'Migrate Job backoffLimit',
+    value: '0',
+    source: assumed(
+      "grep -n backoffLimit honeyDueAPI-go/deploy-k3s/migrate-job.yaml (or, while a Job exists: kubectl -n honeydue get job migrate -o jsonpath='{.spec.backoffLimit}')",
+    ),
+  },
   // -- Part V (ch17 runbook)
   // -- Part VI and appendices
 ];
