@@ -538,7 +538,7 @@ const FACT_ROWS: Fact[] = [
     label: 'Workloads traced with OpenTelemetry (OTLP to Jaeger)',
     value: 'api and worker',
     source: assumed(
-      "kubectl -n honeydue get deploy api worker -o yaml | grep -n OTEL_; kubectl -n honeydue get configmap honeydue-config -o yaml | grep -n OTEL_",
+      'kubectl -n honeydue get deploy api worker -o yaml | grep -n OTEL_; kubectl -n honeydue get configmap honeydue-config -o yaml | grep -n OTEL_',
     ),
   },
   {
@@ -550,7 +550,7 @@ const FACT_ROWS: Fact[] = [
     ),
   },
   {
-    id: 'migrateJob.backoffLimit',
+    id: 'migrate.backoffLimit',
     label: 'Migrate Job backoffLimit',
     value: '0',
     source: assumed(
