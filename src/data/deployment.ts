@@ -460,11 +460,97 @@ const FACT_ROWS: Fact[] = [
   // One block per Part, so concurrent edits to this file stay apart.
   // -- Part I (ch00-02)
   // -- Part II (ch03, ch04, ch13)
+  {
+    id: 'ufw.port80',
+    label: 'UFW: who may reach port 80 on each node',
+    value: 'Cloudflare’s IPv4 ranges only',
+    source: assumed(
+      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh "$h" 'sudo ufw status numbered | grep -E " (80|443)(/tcp)? "'; done`,
+    ),
+  },
+  {
+    id: 'ufw.port443',
+    label: 'UFW: port 443 on each node',
+    value: 'closed',
+    source: assumed(
+      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh "$h" 'sudo ufw status numbered | grep -E " (80|443)(/tcp)? "'; done`,
+    ),
+  },
+  {
+    id: 'cloudflare.proxyStatus',
+    label: 'Proxy status of the nine A records',
+    value: 'all proxied',
+    source: assumed(
+      `curl -fsS -H @"$CF_AUTH" "https://api.cloudflare.com/client/v4/zones/$ZONE_ID/dns_records?per_page=100" | jq -r '.result[] | [.type, .name, .content, .proxied] | @tsv' (CF_AUTH and ZONE_ID as set in ch13's runbook)`,
+    ),
+  },
+  {
+    id: 'cloudflare.recordTypes',
+    label: 'DNS record types for the three hostnames',
+    value: 'A only, no AAAA',
+    source: assumed(
+      `curl -fsS -H @"$CF_AUTH" "https://api.cloudflare.com/client/v4/zones/$ZONE_ID/dns_records?per_page=100" | jq -r '.result[] | [.type, .name, .content, .proxied] | @tsv' (CF_AUTH and ZONE_ID as set in ch13's runbook)`,
+    ),
+  },
   // -- Part III (ch05, ch06)
+  {
+    id: 'traefik.trustedIPs',
+    label: 'Traefik forwardedHeaders.trustedIPs (web, websecure)',
+    value: "Cloudflare's published IPv4 and IPv6 ranges",
+    source: assumed(
+      "kubectl -n traefik get ds traefik -o jsonpath='{.spec.template.spec.containers[0].args}' | tr ',' '\\n' | grep -i trustedips",
+    ),
+  },
   // -- Part IV (ch07-11)
+  {
+    id: 'redis.storageClass',
+    label: 'Redis PVC storage class',
+    value: 'local-path',
+    source: assumed("kubectl -n honeydue get pvc redis-data -o jsonpath='{.spec.storageClassName}'"),
+  },
+  {
+    id: 'image.tagScheme',
+    label: 'Image tag scheme',
+    value: 'the 12-character git commit SHA',
+    source: assumed(
+      'kubectl -n honeydue get deploy,job -o jsonpath=\'{range .items[*]}{.spec.template.spec.containers[*].image}{"\\n"}{end}\'',
+    ),
+  },
+  {
+    id: 'image.platforms',
+    label: 'Image build platforms',
+    value: 'linux/amd64 and linux/arm64',
+    source: assumed(
+      'docker buildx imagetools inspect "$(kubectl -n honeydue get deploy api -o jsonpath=\'{.spec.template.spec.containers[0].image}\')"',
+    ),
+  },
   // -- Part V (ch12, ch14-16)
   {
-    id: 'migrateJob.backoffLimit',
+    id: 'api.schemaCheckQuery',
+    label: "Version the api's startup schema check reads",
+    value: 'max(version_id)',
+    source: assumed(
+      "grep -rnE 'goose_db_version|GetDBVersion|EnsureDBVersion|max\\(version_id\\)' honeyDueAPI-go --include='*.go'",
+    ),
+  },
+  {
+    id: 'tracing.instrumented',
+    label: 'Workloads traced with OpenTelemetry (OTLP to Jaeger)',
+    value: 'api and worker',
+    source: assumed(
+      'kubectl -n honeydue get deploy api worker -o yaml | grep -n OTEL_; kubectl -n honeydue get configmap honeydue-config -o yaml | grep -n OTEL_',
+    ),
+  },
+  {
+    id: 'metrics.histogramKind',
+    label: "Kind of the api's Prometheus histograms",
+    value: 'classic (_bucket series with le labels)',
+    source: assumed(
+      "kubectl -n honeydue port-forward deploy/api 18080:8080 & sleep 2; curl -s localhost:18080/metrics | grep -c '_bucket{'; kill %1",
+    ),
+  },
+  {
+    id: 'migrate.backoffLimit',
     label: 'Migrate Job backoffLimit',
     value: '0',
     source: assumed(

@@ -63,7 +63,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'b2-application-key',
     term: 'application key (B2)',
     definition:
-      "A Backblaze B2 credential made of a key ID and a secret key, which can be limited to one bucket, a file-name prefix, chosen capabilities and a lifetime. The pods use one scoped to the app's bucket and kept in the app Secret; the account's master application key cannot be used with the S3-compatible API at all.",
+      "A Backblaze B2 credential made of a key ID and a secret key, which can be limited to one bucket, a file-name prefix, chosen capabilities and a lifetime. The book recommends giving the pods one scoped to the app's bucket, kept in the app Secret (b2 key list shows each key's restrictions); the account's master application key cannot be used with the S3-compatible API at all.",
     seeAlso: 'ch09',
     aliases: ['B2 application key'],
   },
@@ -104,14 +104,14 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'backoff-limit',
     term: 'backoffLimit',
     definition:
-      'A Job field: how many failed pods the Job tolerates, retried with growing delays, before it is marked Failed with reason BackoffLimitExceeded (the Kubernetes default is 6). The migrate Job manifest in ch14 sets 0, so the first failure stops the deploy gate and a human looks, instead of a retry running a half-applied migration again.',
+      "A Job field: how many failed pods the Job tolerates, retried with growing delays, before it is marked Failed with reason BackoffLimitExceeded (the Kubernetes default is 6). The book's migrate Job manifest in ch14 sets it to zero, so the first failure stops the deploy gate and a human looks, instead of a retry running a half-applied migration again; the live value is an assumed fact in Appendix A, with the command that shows it.",
     seeAlso: 'ch14',
   },
   {
     id: 'pss-baseline',
     term: 'baseline (Pod Security level)',
     definition:
-      "The middle Pod Security Standards level, which blocks known privilege escalations, among them host networking and added capabilities. The honeydue namespace is meant to enforce restricted, or baseline until every pod passes; Traefik's namespace cannot meet it, because Traefik runs with hostNetwork and adds NET_BIND_SERVICE, so that namespace stays privileged and holds nothing else.",
+      "The middle Pod Security Standards level, which blocks known privilege escalations, among them host networking and added capabilities. The book recommends that the honeydue namespace enforce restricted, or baseline until every pod passes, and that Traefik's namespace, which cannot meet baseline because Traefik runs with hostNetwork, be labeled privileged and hold nothing else. Whether any namespace carries these labels today is not recorded; ch05 shows the command that reads them.",
     seeAlso: 'ch05',
     aliases: ['baseline'],
   },
@@ -135,14 +135,14 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'cf-connecting-ip',
     term: 'CF-Connecting-IP',
     definition:
-      "The HTTP header in which Cloudflare passes the visitor's IP address as a single value; Cloudflare recommends it over X-Forwarded-For, to which it appends. Traefik passes it through from any peer, so it can be trusted only because UFW admits web traffic from Cloudflare's ranges alone.",
+      "The HTTP header in which Cloudflare passes the visitor's IP address as a single value; Cloudflare recommends it over X-Forwarded-For, to which it appends. Anyone who reaches a node directly can send it too, so it can be trusted only while nothing but Cloudflare reaches the nodes' web port, which is what the firewall design of ch04 provides.",
     seeAlso: 'ch13',
   },
   {
     id: 'cloudflare-proxy',
     term: 'Cloudflare proxy (orange cloud)',
     definition:
-      "A DNS record marked proxied in Cloudflare: resolvers get Cloudflare's addresses, visitors connect to Cloudflare, and Cloudflare opens its own connection to the origin. All of honeyDue's A records are proxied, which is what lets Cloudflare terminate TLS and pick a node per request.",
+      "A DNS record marked proxied in Cloudflare: resolvers get Cloudflare's addresses, visitors connect to Cloudflare, and Cloudflare opens its own connection to the origin. The book takes honeyDue's A records to be proxied, since the seed's Flexible SSL mode applies only to proxied traffic; proxying is what lets Cloudflare terminate TLS and pick a node per request, and ch13 shows how to list each record's status.",
     seeAlso: 'ch13',
     aliases: ['orange cloud', 'proxied record'],
   },
@@ -150,7 +150,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'cluster-admin',
     term: 'cluster-admin',
     definition:
-      'The built-in Kubernetes ClusterRole that allows every action on every resource, reading every Secret included. The operator kubeconfig maps to it through the system:masters group, and RBAC has no deny rules to take any of that away.',
+      'The built-in Kubernetes ClusterRole that allows every action on every resource, reading every Secret included. The admin kubeconfig k3s writes on each server maps to it through the system:masters group, and so does any copy of it on a workstation; RBAC has no deny rules to take any of that away.',
     seeAlso: 'ch05',
   },
   {
@@ -187,7 +187,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'container-registry',
     term: 'container registry',
     definition:
-      "A server that stores container images by repository and tag and serves them to the nodes when they pull. honeyDue's own images live in the registry built into the team's self-hosted Gitea; Redis, Traefik and k3s's system images come from public registries.",
+      "A server that stores container images by repository and tag and serves them to the nodes when they pull. honeyDue's own images live in the registry built into the team's self-hosted Gitea; Redis, Traefik and k3s's system images come from public registries unless a mirror is configured.",
     seeAlso: 'ch11',
     aliases: ['image registry', 'registry'],
   },
@@ -247,7 +247,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'direct-connection',
     term: 'direct connection',
     definition:
-      "A plain Postgres session to Neon's endpoint hostname without -pooler, which bypasses PgBouncer. Only the migrate Job and operators with psql use it, because migrations need session features the pooler drops; the app pods never get this URL.",
+      "A plain Postgres session to Neon's endpoint hostname without -pooler, which bypasses PgBouncer. In the book's design only the migrate Job and operators with psql use it, because migrations need session features the pooler drops, and the app pods get the pooled URL instead; ch10 shows how to read which host each Secret key names.",
     seeAlso: 'ch08',
     aliases: ['direct endpoint', 'direct URL'],
   },
@@ -263,7 +263,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'docker-swarm',
     term: 'Docker Swarm',
     definition:
-      "Docker's built-in orchestrator, which ran honeyDue before k3s; its old configuration stays in the repository for reference only. Its overlay networks, virtual IPs, routing mesh and firewall bypass are why the team left.",
+      "Docker's built-in orchestrator, which ran honeyDue before k3s; its old configuration stays in the repository for reference only. ch19 collects the failure classes of its overlay networks, virtual IPs, routing mesh and firewall bypass that upstream threads document, as the book's reading of why the team left; the seed does not record which of them the team met.",
     seeAlso: 'ch19',
     aliases: ['Swarm', 'Swarm mode'],
   },
@@ -326,7 +326,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'fastmail-app-password',
     term: 'Fastmail app password',
     definition:
-      "A separate password generated in Fastmail's settings for one application; Fastmail requires one for SMTP and refuses the account password. The SMTP username and app password live in the app Secret, and a new one can be created and deployed before the old one is revoked.",
+      "A separate password generated in Fastmail's settings for one application; Fastmail requires one for SMTP and refuses the account password. In the book's env mapping (ch10) the SMTP username and app password live in the app Secret, and a new one can be created and deployed before the old one is revoked.",
     seeAlso: 'ch10',
     aliases: ['app password', 'SMTP app password'],
   },
@@ -334,7 +334,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'flannel',
     term: 'flannel',
     definition:
-      'The CNI plugin k3s runs by default. It gives each node a slice of the pod CIDR, hands pod addresses out of it and carries pod traffic between nodes in VXLAN; its settings must match on every server.',
+      'The CNI plugin k3s runs by default. It gives each node a slice of the pod CIDR, hands pod addresses out of it and carries pod traffic between nodes, by default in VXLAN (the backend is in Appendix A); its settings must match on every server.',
     seeAlso: 'ch03',
   },
   {
@@ -349,7 +349,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'full-strict',
     term: 'Full (strict)',
     definition:
-      'The Cloudflare SSL/TLS mode in which Cloudflare connects to the origin over HTTPS and validates its certificate, which must be publicly trusted or a Cloudflare Origin CA certificate. Plain Full also uses HTTPS but accepts any certificate. Full (strict) is the planned replacement for Flexible.',
+      'The Cloudflare SSL/TLS mode in which Cloudflare connects to the origin over HTTPS and validates its certificate, which must be publicly trusted or a Cloudflare Origin CA certificate. Plain Full also uses HTTPS but accepts any certificate. Full (strict) is the replacement for Flexible that the book plans (ch20).',
     seeAlso: 'ch13',
     aliases: ['SSL mode Full (strict)', 'Full strict'],
   },
@@ -372,7 +372,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'goose-db-version',
     term: 'goose_db_version',
     definition:
-      "goose's version table, by its default name: one row per applied migration, and the highest version_id is the database's current version. Pods check it at startup and refuse to start if the schema is behind the version they were built for; they never migrate.",
+      "goose's version table, by its default name: one row per applied migration. goose's Provider API takes the highest version_id as the current version, while the CLI's goose version reports the newest applied row by id, and the two differ after an out-of-order apply or a hand-recorded version; ch12 says which one the app's check reads. Pods check it at startup and refuse to start if the schema is behind the version they were built for; they never migrate.",
     seeAlso: 'ch08',
     aliases: ['goose version table'],
   },
@@ -387,7 +387,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'histogram',
     term: 'histogram (Prometheus)',
     definition:
-      'A Prometheus metric family that counts observations into cumulative buckets (the _bucket series with an le label), plus a _sum and a _count. Buckets from all pods can be added up and a percentile such as p95 computed at query time, which summaries cannot do; the api measures request latency this way.',
+      "A Prometheus metric family that counts observations into cumulative buckets (the _bucket series with an le label), plus a _sum and a _count. Buckets from all pods can be added up and a percentile such as p95 computed at query time, which summaries cannot do. The seed says the Go api exposes Prometheus histograms; the book's queries assume classic ones, and Appendix A has the command that lists the api's bucket series.",
     seeAlso: 'ch15',
     aliases: ['classic histogram'],
   },
@@ -410,7 +410,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'imagepullsecret',
     term: 'imagePullSecret',
     definition:
-      "A Secret of type kubernetes.io/dockerconfigjson, named in a pod template's imagePullSecrets, that the kubelet uses to log in to a private registry when it pulls. honeyDue's pull Secret holds a read-only Gitea token, and it must exist in the pod's own namespace.",
+      "A Secret of type kubernetes.io/dockerconfigjson, named in a pod template's imagePullSecrets, that the kubelet uses to log in to a private registry when it pulls. The book recommends a read-only Gitea token for honeyDue's pull Secret, and the Secret must exist in the pod's own namespace.",
     seeAlso: 'ch11',
     aliases: ['pull Secret', 'image pull Secret', 'imagePullSecrets'],
   },
@@ -425,14 +425,14 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'jaeger',
     term: 'Jaeger',
     definition:
-      "The tracing backend on the observability host. The api and worker export their spans to it over OTLP, and its UI shows each request's server span with child spans for the Redis, SQL, B2 and SMTP calls it made.",
+      "The tracing backend on the observability host, named in the seed. Instrumented services send it spans over OTLP, and its UI shows each traced request's spans; the seed does not say which honeyDue services are instrumented, and ch15 shows how to check.",
     seeAlso: 'ch15',
   },
   {
     id: 'job',
     term: 'Job',
     definition:
-      'A Kubernetes workload that runs pods until a set number of them succeed, then stops. Its pod template cannot be changed after creation and its name is unique in the namespace, which is why each deploy deletes the previous migrate Job before creating the next.',
+      "A Kubernetes workload that runs pods until a set number of them succeed, then stops. Its pod template cannot be changed after creation and its name is unique in the namespace, which is why the book's deploy gate deletes the previous migrate Job before it creates the next.",
     seeAlso: 'ch14',
     aliases: ['Kubernetes Job'],
   },
@@ -440,7 +440,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'k3s',
     term: 'k3s',
     definition:
-      'A conformant Kubernetes distribution packaged as one binary that bundles containerd, flannel, CoreDNS, Metrics Server, the local-path provisioner, Traefik and ServiceLB; the last two are switched off here. The cluster runs it on three servers, at the version recorded in Appendix A.',
+      'A conformant Kubernetes distribution packaged as one binary that bundles containerd, flannel, CoreDNS, Metrics Server, the local-path provisioner, Traefik and ServiceLB; the book takes the last two to be switched off here, an assumed fact in Appendix A with the command that confirms it. The cluster runs it on three servers, at the version recorded in Appendix A.',
     seeAlso: 'ch02',
     aliases: ['K3s'],
   },
@@ -463,7 +463,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'kubeconfig',
     term: 'kubeconfig',
     definition:
-      'The file that tells kubectl which API server to call and how to authenticate. The operator kubeconfig (its path is in Appendix A) authenticates as cluster-admin with a client certificate that nothing short of a CA rotation revokes, so it is guarded like a root SSH key.',
+      "The file that tells kubectl which API server to call and how to authenticate. A kubeconfig copied from a k3s server's admin file authenticates as cluster-admin with a client certificate that stays valid until it expires or the cluster's CA is replaced, so it is guarded like a root SSH key; ch05 shows how to check what the operator kubeconfig (path in Appendix A) authenticates as.",
     seeAlso: 'ch05',
     aliases: ['KUBECONFIG'],
   },
@@ -478,7 +478,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'local-path-provisioner',
     term: 'local-path provisioner',
     definition:
-      "Rancher's Local Path Provisioner, bundled with k3s as the local-path storage class. It creates each volume as a directory on the disk of the node where the claim is first used, so the volume cannot follow its pod to another node, which is what ties Redis to one node.",
+      "Rancher's Local Path Provisioner, bundled with k3s as the local-path storage class. It creates each volume as a directory on the disk of the node where the claim is first used, so the volume cannot follow its pod to another node. If the Redis PVC uses it (kubectl get pvc shows the class), its data is tied to the node Redis is pinned to.",
     seeAlso: 'ch07',
     aliases: ['local-path', 'local-storage', 'Local Path Provisioner'],
   },
@@ -494,7 +494,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'migrate-job',
     term: 'migrate Job',
     definition:
-      "The Kubernetes Job that runs goose up, from the release's own image and over the direct Neon connection, once per release before any Deployment rolls. Its name is an assumed fact (Appendix A); it runs one pod at a time, and a Failed Job stops the deploy before any pod changes.",
+      "The Kubernetes Job that runs goose up, from the release's own image and over the direct Neon connection, once per release before any Deployment rolls. Its name is an assumed fact (Appendix A); the book's manifest runs one pod at a time, and a Failed Job stops the gate before any Deployment changes.",
     seeAlso: 'ch08',
     aliases: ['migration Job', 'goose Job'],
   },
@@ -502,7 +502,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'migratewithlock',
     term: 'MigrateWithLock',
     definition:
-      "The old startup function that ran GORM AutoMigrate in every api replica behind a Postgres session-level advisory lock. It broke behind Neon's transaction-mode pooler and tied deploys to schema changes; it is history, superseded by the goose migrate Job.",
+      "The old startup function that ran GORM AutoMigrate in every api replica behind a Postgres advisory lock. It tied deploys to schema changes, and a session-level lock cannot work through Neon's transaction-mode pooler (ch19 §13 gives the book's reading); it is history, superseded by the goose migrate Job.",
     seeAlso: 'ch19 §13',
   },
   {
@@ -516,7 +516,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'multi-arch-image',
     term: 'multi-arch image',
     definition:
-      "An image built for several CPU platforms under one tag and published as a manifest list. honeyDue builds the nodes' platform (Appendix A) and 64-bit ARM for workstations; an image that lacks the nodes' platform fails at start with exec format error.",
+      "An image built for several CPU platforms under one tag and published as a manifest list. The book's build command targets the nodes' platform (Appendix A) and 64-bit ARM for workstations, and docker buildx imagetools inspect shows which platforms a released tag really holds; an image that lacks the nodes' platform fails at start with exec format error.",
     seeAlso: 'ch11',
     aliases: ['multi-platform image', 'multi-arch build'],
   },
@@ -524,7 +524,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'namespace',
     term: 'namespace',
     definition:
-      'A named scope inside the cluster for objects such as Deployments, Secrets and ServiceAccounts; names are unique within it, and Roles, pull Secrets and Pod Security labels apply per namespace. The application lives in the honeydue namespace, while Traefik and vmagent each have their own.',
+      'A named scope inside the cluster for objects such as Deployments, Secrets and ServiceAccounts; names are unique within it, and Roles, pull Secrets and Pod Security labels apply per namespace. The application lives in the honeydue namespace; the book assumes Traefik and vmagent each have their own, named in Appendix A.',
     seeAlso: 'ch05',
   },
   {
@@ -555,7 +555,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'otlp',
     term: 'OTLP',
     definition:
-      "The OpenTelemetry Protocol, over gRPC or HTTP, which the api's OpenTelemetry SDK uses to send batched spans to Jaeger. The endpoint comes from an environment variable in the ConfigMap; export is asynchronous, so a slow Jaeger does not slow requests.",
+      "The OpenTelemetry Protocol, over gRPC or HTTP, in which an OpenTelemetry SDK sends spans to a backend such as Jaeger. The book assumes the api uses it with the standard endpoint variable in the ConfigMap, which the seed does not confirm; with the SDK's batch exporter, spans leave in the background, so a slow Jaeger does not slow requests.",
     seeAlso: 'ch15',
     aliases: ['OpenTelemetry Protocol'],
   },
@@ -579,7 +579,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'pvc',
     term: 'PersistentVolumeClaim',
     definition:
-      "A pod's request for storage, bound to a PersistentVolume that outlives the pod. Redis keeps its data on one, which the local-path provisioner created on its node's disk.",
+      "A pod's request for storage, bound to a PersistentVolume that outlives the pod. Redis keeps its data on one, as the seed says; whether that volume lives on its node's disk depends on its storage class, which kubectl get pvc shows.",
     seeAlso: 'ch07',
     aliases: ['PVC'],
   },
@@ -603,7 +603,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'pooler',
     term: 'pooler (PgBouncer transaction mode)',
     definition:
-      "Neon's connection pooler behind the hostname with -pooler: PgBouncer in transaction mode, which lends a client a server connection for one transaction only and so accepts thousands of clients. Session state does not survive it: SET, LISTEN/NOTIFY, SQL-level PREPARE and session-level advisory locks. The app pods use it; the migrate Job must not.",
+      "Neon's connection pooler behind the hostname with -pooler: PgBouncer in transaction mode, which lends a client a server connection for one transaction only and so accepts thousands of clients. Session state does not survive it: SET, LISTEN/NOTIFY, SQL-level PREPARE and session-level advisory locks. The book's design gives the app pods this host and keeps the migrate Job off it.",
     seeAlso: 'ch08',
     aliases: ['pooled endpoint', 'PgBouncer transaction mode'],
   },
@@ -611,7 +611,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'proxy-protocol',
     term: 'PROXY protocol',
     definition:
-      "A short header that a layer-4 proxy prepends to a TCP connection to carry the client's original address. Cloudflare's HTTP proxy reports the client in HTTP headers instead, so Traefik's proxyProtocol option stays off; Swarm's ingress could not send it at all.",
+      "A short header that a layer-4 proxy prepends to a TCP connection to carry the client's original address. Cloudflare's HTTP proxy reports the client in HTTP headers instead, so the book leaves Traefik's proxyProtocol option off; Swarm's ingress could not send it at all.",
     seeAlso: 'ch06',
     aliases: ['proxyProtocol'],
   },
@@ -656,7 +656,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'pss-restricted',
     term: 'restricted (Pod Security level)',
     definition:
-      'The strictest Pod Security Standards level: pods must run as non-root, forbid privilege escalation, drop all capabilities and use a RuntimeDefault seccomp profile. It is the target level for the honeydue namespace.',
+      'The strictest Pod Security Standards level: pods must run as non-root, forbid privilege escalation, drop all capabilities and use a RuntimeDefault seccomp profile. It is the level the book recommends for the honeydue namespace; whether it is enforced there is not recorded (ch05).',
     seeAlso: 'ch05',
     aliases: ['restricted'],
   },
@@ -672,7 +672,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'round-robin-dns',
     term: 'round-robin DNS',
     definition:
-      'Several A records for one name, one per node. With all of them proxied, Cloudflare picks an origin address per request and retries another once on a connection error, but runs no health checks, so a node that accepts connections and then fails still gets its share of traffic.',
+      "Several A records for one name, one per node. With all of them proxied, Cloudflare picks an origin address per request and retries the request on the other addresses when one fails, but without the paid Load Balancing add-on nothing checks the nodes' health, so a node that accepts connections and then fails still gets its share of traffic.",
     seeAlso: 'ch13',
     aliases: ['round-robin origin pool'],
   },
@@ -712,7 +712,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'schema-precondition',
     term: 'schema precondition',
     definition:
-      'The check every api pod runs at startup: read the highest version in goose_db_version and compare it with the newest migration built into the binary. If the database is behind, the pod logs both versions and exits, so the rollout stalls while the old pods keep serving; a database that is ahead is accepted.',
+      'The check every api pod runs at startup: compare the version recorded in goose_db_version with the newest migration built into the binary. In the design ch12 describes, a pod whose database is behind logs both versions and exits, so the rollout stalls while the old pods keep serving, and a database that is ahead is accepted.',
     seeAlso: 'ch12',
     aliases: ['Schema precondition failed', 'startup schema check'],
   },
@@ -720,7 +720,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'secret',
     term: 'Secret',
     definition:
-      "A Kubernetes object for credentials; its values are only base64-encoded, and etcd stores them unencrypted unless secrets encryption is on. The app's Secret holds the database URLs, the B2 key pair and the SMTP credentials, read as environment variables when a container starts.",
+      "A Kubernetes object for credentials; its values are only base64-encoded, and etcd stores them unencrypted unless secrets encryption is on. In the book's env mapping (ch10), the app's Secret holds the database URLs, the B2 key pair and the SMTP credentials, read as environment variables when a container starts.",
     seeAlso: 'ch10',
     aliases: ['Kubernetes Secret'],
   },
@@ -760,7 +760,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'servicelb',
     term: 'ServiceLB',
     definition:
-      "k3s's built-in load balancer, formerly Klipper-lb, which implements LoadBalancer Services by binding their ports on every node through hostPort. It is disabled on all three servers together with the bundled Traefik (Appendix A has the command that confirms it), so the self-managed Traefik DaemonSet can own ports 80 and 443.",
+      "k3s's built-in load balancer, formerly Klipper-lb, which implements LoadBalancer Services by binding their ports on every node through hostPort. The book takes it to be disabled on all three servers together with the bundled Traefik, so the self-managed Traefik DaemonSet can own the web ports; Appendix A has the command that confirms it.",
     seeAlso: 'ch06',
     aliases: ['Klipper-lb', 'svclb'],
   },
@@ -768,7 +768,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'image-tag',
     term: 'SHA tag',
     definition:
-      "The image tag convention here: each image is tagged with the git commit it was built from, a tag is never reused or moved, and nothing is deployed as latest. The digest (sha256:...) recorded in each pod's status is the truly immutable name.",
+      "The image tag convention the book recommends: tag each image with the git commit it was built from, never reuse or move a tag, and never deploy latest. The tags actually running show in each Deployment's image (kubectl -n honeydue get deploy -o wide). The digest (sha256:...) recorded in each pod's status is the truly immutable name.",
     seeAlso: 'ch11',
     aliases: ['commit SHA tag'],
   },
@@ -783,7 +783,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'traefik',
     term: 'Traefik',
     definition:
-      'The HTTP reverse proxy and ingress controller that is the only program in the cluster listening on the internet. It runs one pod per node as a hostNetwork DaemonSet and routes by host name to the api and admin pods; its major version is in Appendix A.',
+      "The HTTP reverse proxy and ingress controller that is the cluster's entry point for web traffic from Cloudflare. It runs one pod per node as a hostNetwork DaemonSet and routes by host name to the api and admin pods; its major version is in Appendix A.",
     seeAlso: 'ch06',
   },
   {
@@ -797,7 +797,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'ufw',
     term: 'UFW',
     definition:
-      "Ubuntu's Uncomplicated Firewall, a front end that writes iptables rules; each node runs it with incoming traffic denied by default and a short allow list. It shares the kernel tables with kube-proxy and flannel, so the order of their chains decides what happens to a packet.",
+      "Ubuntu's Uncomplicated Firewall, a front end that writes iptables rules. Each node runs it; ch04 gives the rules the book recommends (incoming traffic denied by default, a short allow list) and the command that lists the live ones. It shares the kernel tables with kube-proxy and flannel, so the order of their chains decides what happens to a packet.",
     seeAlso: 'ch04',
     aliases: ['Uncomplicated Firewall'],
   },
@@ -828,14 +828,14 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'vmagent',
     term: 'vmagent',
     definition:
-      "VictoriaMetrics' small scraping agent, run in the cluster as a Deployment in its own namespace. It scrapes Prometheus-format metrics from the workloads and nodes and remote-writes them to VictoriaMetrics, buffering to disk while the observability host is unreachable.",
+      "VictoriaMetrics' small scraping agent, which the seed places in the cluster; its Deployment and namespace names are assumed (Appendix A). It scrapes Prometheus-format metrics from the workloads and nodes and remote-writes them to VictoriaMetrics, buffering to disk while the observability host is unreachable.",
     seeAlso: 'ch15',
   },
   {
     id: 'vxlan',
     term: 'VXLAN',
     definition:
-      "A tunnel that wraps each pod-to-pod Ethernet frame in a UDP datagram between nodes, and flannel's default backend. It is neither encrypted nor authenticated, so its port (Appendix A) is open only between the three nodes.",
+      "A tunnel that wraps each pod-to-pod Ethernet frame in a UDP datagram between nodes, and flannel's default backend. It is neither encrypted nor authenticated, so the book's firewall rules (ch04) open its port (Appendix A) only between the three nodes.",
     seeAlso: 'ch03',
   },
   {
