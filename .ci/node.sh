@@ -17,6 +17,8 @@
 HONEYDUE_NODE_VERSION=24.22.3
 HONEYDUE_NODE_INTEGRITY='sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA=='
 
+export HONEYDUE_NODE_VERSION HONEYDUE_NODE_INTEGRITY
+
 honeydue_use_node() {
   local want="v${HONEYDUE_NODE_VERSION}"
   if [ "$(node --version 2>/dev/null)" = "$want" ]; then

@@ -14,7 +14,7 @@
  *   prefetches for the links in view in that time, apart.
  * - Search: search-index.js and the engine's chunk (MiniSearch), gzipped: the
  *   first search downloads both.
- * - Lighthouse 12 (mobile with its default throttling, and the desktop preset),
+ * - Lighthouse 13 (mobile with its default throttling, and the desktop preset),
  *   median of 3 runs for each page, against the build served gzipped by
  *   tests/lib/site.ts (run in a child process so Lighthouse's own work never
  *   delays a response). `/404.html` is measured too, with no target: next to
@@ -492,9 +492,19 @@ const shortUrl = (u: unknown) => (typeof u === 'string' ? u.replace(/^https?:\/\
 function diagnose(lhr: Result) {
   const a = lhr.audits;
   const ms = (id: string) => a[id]?.numericValue;
-  const lcpEl = itemsOf(lhr, 'largest-contentful-paint-element') as {items?: Item[]; type?: string}[];
-  const lcpNode = (lcpEl[0]?.items?.[0] as {node?: {snippet?: string; selector?: string}} | undefined)?.node;
-  const lcpPhases = (lcpEl[1]?.items ?? []).map((p) => ({phase: p.phase, ms: p.timing}));
+  // Lighthouse 13 dropped the largest-contentful-paint-element audit: the LCP element and
+  // its phases are the lcp-breakdown insight's node item and subparts table.
+  const lcpParts = itemsOf(lhr, 'lcp-breakdown-insight') as {
+    type?: string;
+    items?: Item[];
+    snippet?: string;
+    selector?: string;
+  }[];
+  const lcpNode = lcpParts.find((p) => p.type === 'node');
+  const lcpPhases = (lcpParts.find((p) => p.type === 'table')?.items ?? []).map((p) => ({
+    phase: p.subpart,
+    ms: p.duration,
+  }));
   const opportunities = Object.values(a)
     .filter((x) => x.details?.type === 'opportunity' && x.score !== null && x.score < 1)
     .map((x) => ({
@@ -524,9 +534,7 @@ function diagnose(lhr: Result) {
     lcpElement:
       lcpNode?.snippet ??
       lcpNode?.selector ??
-      (a['largest-contentful-paint-element']?.errorMessage
-        ? `n/a: ${a['largest-contentful-paint-element'].errorMessage}`
-        : undefined),
+      (a['lcp-breakdown-insight']?.errorMessage ? `n/a: ${a['lcp-breakdown-insight'].errorMessage}` : undefined),
     lcpPhases,
     opportunities,
     scriptTime: itemsOf(lhr, 'bootup-time')
@@ -537,10 +545,11 @@ function diagnose(lhr: Result) {
       .map((i) => ({url: shortUrl(i.url), startMs: i.startTime, durationMs: i.duration})),
     mainThread: itemsOf(lhr, 'mainthread-work-breakdown').map((i) => ({group: i.groupLabel, ms: i.duration})),
     bytes: itemsOf(lhr, 'total-byte-weight').map((i) => ({url: shortUrl(i.url), transferred: i.totalBytes})),
-    domSize: a['dom-size']?.numericValue,
+    domSize: a['dom-size-insight']?.numericValue, // Lighthouse 13: the dom-size audit became this insight
     failing: Object.fromEntries(CATEGORIES.map((c) => [c, failing(lhr, c)])),
     runWarnings: lhr.runWarnings,
     benchmarkIndex: lhr.environment.benchmarkIndex,
+    measuredBy: `Lighthouse ${lhr.lighthouseVersion}, ${lhr.environment.hostUserAgent.match(/(?:HeadlessChrome|Chrome)\/[\d.]+/)?.[0] ?? 'Chrome ?'}, Node ${process.versions.node}`,
   };
 }
 
@@ -680,8 +689,8 @@ async function measureLighthouse(url: string, pages: string[], floor: string[], 
           .map((w) => `${String(w.group)} ${Math.round(Number(w.ms))} ms`)
           .join(', ');
         row(`${ff}   why: main thread`, p, work || 'n/a');
-        // Lighthouse 12.2.3 cannot read the LCP element out of a recent Chromium's trace
-        // (its RootCauses step fails); the first-visit rows name it from the browser instead.
+        // When Lighthouse cannot read the LCP element from the trace, the first-visit rows
+        // name it from the browser instead.
         if (why.lcpElement && !why.lcpElement.startsWith('n/a'))
           row(
             `${ff}   why: LCP`,
@@ -710,6 +719,10 @@ async function measureLighthouse(url: string, pages: string[], floor: string[], 
     .map((o) => (o as {medianRun?: {benchmarkIndex?: number}}).medianRun?.benchmarkIndex)
     .filter((x): x is number => typeof x === 'number');
   if (bench.length) row('lighthouse benchmarkIndex', '', `${median(bench)} (median; lower = slower CPU)`);
+  // Scores move between Lighthouse versions (audits and weights change): say which one measured.
+  const by = Object.values(out).map((o) => (o as {medianRun?: {measuredBy?: string}}).medianRun?.measuredBy)[0];
+  if (by) row('measured by', '', by);
+  results.measuredBy = by;
   results.benchmarkIndex = bench.length ? median(bench) : undefined;
 }
 
