@@ -3,8 +3,9 @@
  * requirements (ch04): k3s's published inbound-port table, Cloudflare's
  * published IP ranges for the origin port, and SSH for the operators.
  *
- * This is the rule set the requirements imply, not a dump of the live nodes:
- * the seed does not record the live rules. Compare each node with
+ * This is the rule set the requirements imply and the book recommends, not a
+ * dump of the live nodes: the seed does not record the live rules (the few the
+ * book relies on are assumed facts in deployment.ts: ufw.port80, ufw.port443). Compare each node with
  * `sudo ufw status numbered` (ch04, runbook §8) and correct this file, once,
  * if they differ.
  *
@@ -85,7 +86,7 @@ export const FIREWALL_RULES: readonly FirewallRule[] = [
     proto: 'tcp',
     from: 'the other two nodes',
     nodes: 'all',
-    why: 'k3s supervisor and Kubernetes API. Every server joins and talks to the others through it.',
+    why: 'k3s supervisor and Kubernetes API. Every server joins and talks to the others through it, and it carries the agent tunnels the API server uses to reach kubelets (logs, exec, port-forward).',
     ufw: `sudo ufw allow proto tcp from <OTHER_NODE_IP> to any port ${apiPort}`,
     source: {
       kind: 'derived',
@@ -141,12 +142,12 @@ export const FIREWALL_RULES: readonly FirewallRule[] = [
     proto: 'tcp',
     from: 'the other two nodes',
     nodes: 'all',
-    why: 'Kubelet API and metrics: the API server reaches it for kubectl logs and exec, metrics-server for usage. It serves exec into pods, so peers only.',
+    why: 'Kubelet API and metrics, for metrics-server, which scrapes every kubelet directly. The API server does not use this port between nodes: k3s carries kubectl logs and exec through the agent tunnel on the supervisor port (egress-selector-mode agent, the default). The kubelet serves exec into pods, so peers only.',
     ufw: 'sudo ufw allow proto tcp from <OTHER_NODE_IP> to any port 10250',
     source: {
       kind: 'derived',
       url: K3S_REQUIREMENTS,
-      note: 'inbound rules: TCP 10250, all to all, kubelet metrics and API',
+      note: 'inbound rules: TCP 10250, all to all, kubelet metrics and API; "If you wish to utilize the metrics server, all nodes must be accessible to each other on port 10250", while "all kubelet traffic runs through that tunnel" (see also docs.k3s.io/networking/basic-network-options, Control-Plane Egress Selector configuration)',
     },
   },
   {
