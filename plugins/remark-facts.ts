@@ -15,6 +15,7 @@ import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {getFact, getNode} from '../src/data/deployment';
 import {getTerm} from '../src/data/glossary';
+import {PLACEHOLDER_TOKEN, getPlaceholder} from '../src/data/placeholders';
 
 export const FACT_TOKEN = /\{\{\s*fact:([\w.-]+)\s*\}\}/g;
 
@@ -50,6 +51,14 @@ export default function remarkFacts() {
         node.value = substituteFacts(node.value, (id) => {
           throw new FactError(`${where(line)}: unknown fact id "${id}" in a {{fact:…}} token`);
         });
+        // Every <PLACEHOLDER> is in the registry, so the checks and the runbook's fields know it.
+        for (const m of node.value.matchAll(PLACEHOLDER_TOKEN)) {
+          if (getPlaceholder(m[1])) continue;
+          const offset = node.type === 'code' ? node.value.slice(0, m.index).split('\n').length : 0;
+          throw new FactError(
+            `${where(line && line + offset)}: unknown placeholder <${m[1]}>: add it to src/data/placeholders.ts (meaning, secret or not, where to get it, a test value)`,
+          );
+        }
         return;
       }
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;

@@ -34,6 +34,11 @@ const plants: {name: string; edit: (s: string) => string; expect: RegExp[]}[] = 
     expect: [/01-infrastructure\.mdx/, /no\.such\.token/],
   },
   {
+    name: 'an unknown placeholder in a code block, with its line',
+    edit: (s) => s + '\n```bash\necho ok\nkubectl get pod <NO_SUCH_PLACEHOLDER>\n```\n',
+    expect: [/01-infrastructure\.mdx:\d+/, /<NO_SUCH_PLACEHOLDER>/, /src\/data\/placeholders\.ts/],
+  },
+  {
     name: 'an unknown glossary term',
     edit: (s) => s + '\nA <Term id="no-such-term">thing</Term>.\n',
     expect: [/01-infrastructure\.mdx/, /no-such-term/],

@@ -1,0 +1,126 @@
+/**
+ * The book's commands, checked by the tools an operator would use: every bash block
+ * passes shellcheck as it would be pasted (facts substituted, placeholders replaced by
+ * their registry test values), and no secret reaches a command line. Each rule is
+ * shown failing on a planted block first.
+ */
+import {describe, it} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {PLACEHOLDERS, PLACEHOLDER_TOKEN, getPlaceholder, withTestValues} from '../src/data/placeholders';
+import {DOCS_DIR, bookCodeBlocks, type CodeBlock} from './lib/codeBlocks';
+import {secretsOnCommandLines, shellcheck} from './lib/shellRules';
+
+const blocks = bookCodeBlocks();
+const bash = blocks.filter((b) => b.lang === 'bash');
+const plant = (code: string): CodeBlock => ({
+  file: 'docs/planted.mdx',
+  line: 10,
+  lang: 'bash',
+  meta: '',
+  code,
+  raw: code,
+});
+const show = (fs: {at: string; message: string}[]) => fs.map((f) => `${f.at}: ${f.message}`).join('\n');
+
+describe('the placeholder registry', () => {
+  it('names each placeholder once, with a meaning, a source and a test value', () => {
+    assert.equal(new Set(PLACEHOLDERS.map((p) => p.name)).size, PLACEHOLDERS.length, 'a name is listed twice');
+    for (const p of PLACEHOLDERS) {
+      assert.match(`<${p.name}>`, new RegExp(`^${PLACEHOLDER_TOKEN.source}$`), p.name);
+      assert.ok(p.meaning.trim() && p.from.trim() && p.test.trim(), `${p.name}: empty field`);
+      assert.doesNotMatch(p.test, PLACEHOLDER_TOKEN, `${p.name}: its test value is itself a placeholder`);
+    }
+  });
+
+  it('knows every placeholder the book uses, and the book uses every one it lists', () => {
+    // Whole pages, so inline code counts too: the build checks both (plugins/remark-facts).
+    const text = fs
+      .readdirSync(DOCS_DIR)
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => fs.readFileSync(path.join(DOCS_DIR, f), 'utf8'))
+      .join('\n');
+    const used = new Set([...text.matchAll(PLACEHOLDER_TOKEN)].map((m) => m[1]));
+    const unknown = [...used].filter((n) => !getPlaceholder(n));
+    assert.deepEqual(unknown, [], `not in src/data/placeholders.ts: ${unknown.join(', ')}`);
+    const unused = PLACEHOLDERS.filter((p) => !used.has(p.name)).map((p) => p.name);
+    assert.deepEqual(unused, [], `listed in src/data/placeholders.ts but used nowhere: ${unused.join(', ')}`);
+  });
+
+  it('a secret has no field and no use on a command line (the test values say so too)', () => {
+    for (const p of PLACEHOLDERS.filter((x) => x.secret)) assert.match(p.test, /not-a-real/, p.name);
+  });
+
+  it('withTestValues replaces known placeholders and leaves unknown ones', () => {
+    assert.equal(withTestValues('kubectl scale --replicas=<N> <NOPE_X>'), 'kubectl scale --replicas=3 <NOPE_X>');
+  });
+});
+
+describe('shellcheck over every bash block', () => {
+  it('flags a planted unquoted command substitution and an placeholder shellcheck cannot parse (the control)', () => {
+    const found = shellcheck([
+      plant('echo start\nkubectl logs job/x | tee /tmp/x-$(date +%s).log'),
+      plant('kubectl get pod <UNKNOWN_THING>'),
+    ]);
+    assert.ok(
+      found.some((f) => f.at === 'docs/planted.mdx:12' && /SC2046/.test(f.message)),
+      show(found),
+    );
+    assert.ok(
+      found.some((f) => /SC10\d\d/.test(f.message)),
+      show(found),
+    );
+  });
+
+  it(`passes at warning level on all ${bash.length} bash blocks of the book (SC2034 and SC2164 aside)`, () => {
+    assert.ok(bash.length > 200, `only ${bash.length} bash blocks found`);
+    const found = shellcheck(bash);
+    assert.equal(found.length, 0, show(found));
+  });
+});
+
+describe('no secret on a command line', () => {
+  it('catches a planted secret placeholder and a secret variable passed as an argument', () => {
+    const found = secretsOnCommandLines([
+      plant(`psql "postgresql://u:<NEON_PASSWORD>@host/db"`),
+      plant(`read -rs -p 'Password: ' PW; echo\npsql --password="$PW" -c 'select 1'`),
+      plant(`read -rs PW\nDSN="postgres://u:$PW@host/db"\ngoose postgres "$DSN" status`),
+    ]);
+    assert.ok(
+      found.some((f) => /<NEON_PASSWORD>/.test(f.message)),
+      show(found),
+    );
+    assert.ok(
+      found.some((f) => /\$PW passed to psql/.test(f.message)),
+      show(found),
+    );
+    assert.ok(
+      found.some((f) => /\$DSN passed to goose/.test(f.message)),
+      show(found),
+    );
+  });
+
+  it('lets a secret reach a tool through the environment, stdin or a file', () => {
+    const found = secretsOnCommandLines([
+      plant(
+        [
+          `read -rs -p 'Password: ' PGPASSWORD; echo; export PGPASSWORD`,
+          `psql "host=db user=app dbname=app" -c 'select 1'`,
+          `read -rs REDIS_PW`,
+          `redis-cli <<< "AUTH $REDIS_PW"`,
+          `printf '%s' "$REDIS_PW" | kubectl exec -i deploy/redis -- sh -c 'read -r P; echo "$P"'`,
+          `kubectl create secret generic x --from-file=pw=/dev/stdin <<EOF`,
+          `$REDIS_PW`,
+          `EOF`,
+        ].join('\n'),
+      ),
+    ]);
+    assert.deepEqual(found, []);
+  });
+
+  it(`holds on all ${bash.length} bash blocks of the book`, () => {
+    const found = secretsOnCommandLines(bash);
+    assert.equal(found.length, 0, show(found));
+  });
+});
