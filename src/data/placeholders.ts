@@ -115,7 +115,6 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
 
   // Neon
   row('NEON_ROLE', 'the Neon role the command logs in as', 'the Neon console: Roles', 'honeydue_owner'),
-  row('NEON_USER', 'a Neon role name', 'the Neon console: Roles', 'honeydue_app'),
   secret('NEON_PASSWORD', "a Neon role's password", 'the Neon console: Roles → Reset password', 'not-a-real-password'),
   row('NEON_PROJECT_ID', 'the Neon project id', 'the Neon console: Settings', 'wispy-sound-123456'),
   row('NEON_ORG_ID', 'the Neon organization id', 'the Neon console: Organization settings', 'org-quiet-bird-12345678'),
