@@ -71,7 +71,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'assumed-fact',
     term: 'assumed fact',
     definition:
-      "A value the book had to choose because its source is silent, such as the migrate Job's name or an environment variable. It renders with a visible mark and the command that shows the real value on the live system, and Appendix A lists them all so each can be confirmed and corrected in one place.",
+      "A name the book had to choose, or a setting of the live system it had to take for granted, because the seed is silent: the migrate Job's name, say, or its backoffLimit. It renders with a visible mark and the command that shows the real value on the live system, and Appendix A lists them all so each can be confirmed and corrected in one place.",
     seeAlso: 'appA',
     aliases: ['assumed value'],
   },
@@ -295,7 +295,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'entry-point',
     term: 'entry point',
     definition:
-      "A named port Traefik listens on: web (80), websecure (443), traefik (dashboard and ping) and metrics. With hostNetwork each one is a port on the node's public interface, so UFW's rules apply to it directly.",
+      "A named port Traefik listens on: web, websecure, traefik (dashboard and ping) and metrics. The Helm chart's defaults put web and websecure on 8000 and 8443 behind a Service; with hostNetwork each entry point is a port on the node's public interface, so the book's design sets web to 80 and websecure to 443, and UFW's rules apply to them directly.",
     seeAlso: 'ch06',
     aliases: ['entrypoint'],
   },
@@ -395,7 +395,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'hostnetwork',
     term: 'hostNetwork',
     definition:
-      "A pod setting that runs the pod in its node's own network namespace, so it binds the node's ports directly with no Service, NodePort or NAT in front. Traefik uses it to own ports 80 and 443 on every node; Pod Security baseline forbids it.",
+      "A pod setting that runs the pod in its node's own network namespace, so it binds the node's ports directly with no Service, NodePort or NAT in front. Traefik uses it to bind its web ports on every node (80, and 443 for the Full (strict) plan, in the book's design); Pod Security baseline forbids it.",
     seeAlso: 'ch06',
     aliases: ['hostNetwork: true', 'host network'],
   },
@@ -728,7 +728,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'secrets-encryption',
     term: 'secrets encryption',
     definition:
-      'The k3s server option that encrypts Secrets with an AES-CBC key before they reach etcd, and must be set the same way on every server. Whether this cluster runs with it is not recorded; k3s secrets-encrypt status on a server tells you.',
+      'The k3s server option that encrypts Secrets before they reach etcd, by default with a generated AES-CBC key (recent releases can choose another provider), and must be set the same way on every server. Whether this cluster runs with it is not recorded; k3s secrets-encrypt status on a server tells you.',
     seeAlso: 'ch05',
     aliases: ['--secrets-encryption', 'encryption at rest'],
   },
