@@ -6,6 +6,7 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import {spawnSync} from 'node:child_process';
 import {parseHeaders} from '../../plugins/hostHeaders';
+import {guardedBuild} from '../../scripts/build-guarded';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const BUILD_DIR = path.join(ROOT, 'build');
@@ -36,17 +37,9 @@ export function copySite(): string {
 }
 
 export function buildSite(dir: string): {ok: boolean; output: string} {
-  const r = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'), 'build', '--out-dir', 'build'],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1'},
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  return {ok: r.status === 0, output: `${r.stdout}\n${r.stderr}`};
+  // Through the watchdog (scripts/build-guarded.ts): a stalled build is retried once, not waited on.
+  const {ok, output} = guardedBuild(dir, ['--out-dir', 'build'], {capture: true});
+  return {ok, output};
 }
 
 const TYPES: Record<string, string> = {
