@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {PLACEHOLDERS, PLACEHOLDER_TOKEN, getPlaceholder, withTestValues} from '../src/data/placeholders';
 import {DOCS_DIR, bookCodeBlocks, type CodeBlock} from './lib/codeBlocks';
-import {secretsOnCommandLines, shellcheck} from './lib/shellRules';
+import {promptsNotLast, secretsOnCommandLines, shellcheck} from './lib/shellRules';
 
 const blocks = bookCodeBlocks();
 const bash = blocks.filter((b) => b.lang === 'bash');
@@ -58,7 +58,7 @@ describe('the placeholder registry', () => {
 });
 
 describe('shellcheck over every bash block', () => {
-  it('flags a planted unquoted command substitution and an placeholder shellcheck cannot parse (the control)', () => {
+  it('flags a planted unquoted command substitution and a placeholder shellcheck cannot parse (the control)', () => {
     const found = shellcheck([
       plant('echo start\nkubectl logs job/x | tee /tmp/x-$(date +%s).log'),
       plant('kubectl get pod <UNKNOWN_THING>'),
@@ -121,6 +121,24 @@ describe('no secret on a command line', () => {
 
   it(`holds on all ${bash.length} bash blocks of the book`, () => {
     const found = secretsOnCommandLines(bash);
+    assert.equal(found.length, 0, show(found));
+  });
+});
+
+describe('a prompt ends its block', () => {
+  it('catches a prompt followed by a command, and accepts prompts on the last line (the control)', () => {
+    const found = promptsNotLast([
+      plant(`read -rs -p 'Password: ' PW; echo\nexport PW`),
+      plant(`echo first\nread -r -p 'User: ' U; read -rs -p 'Password: ' PW; echo\n# a comment may follow`),
+    ]);
+    assert.deepEqual(
+      found.map((f) => f.at),
+      ['docs/planted.mdx:11'],
+    );
+  });
+
+  it(`holds on all ${bash.length} bash blocks of the book`, () => {
+    const found = promptsNotLast(bash);
     assert.equal(found.length, 0, show(found));
   });
 });

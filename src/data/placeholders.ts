@@ -127,8 +127,8 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
     'the incident timeline',
     '2026-04-24T09:00:00Z',
   ),
-  row('MONTH_START', 'the first day of the billing month, RFC 3339', 'the calendar', '2026-04-01T00:00:00Z'),
-  row('NEXT_MONTH_START', 'the first day of the next month', 'the calendar', '2026-05-01T00:00:00Z'),
+  row('MONTH_START', 'the first day of the billing month, YYYY-MM-DD', 'the calendar', '2026-04-01'),
+  row('NEXT_MONTH_START', 'the first day of the next month, YYYY-MM-DD', 'the calendar', '2026-05-01'),
 
   // Kubernetes objects
   row('POD', 'a pod name', 'kubectl -n honeydue get pods', 'api-7d9f8c6b5-x2k4q'),

@@ -160,3 +160,27 @@ export function secretsOnCommandLines(blocks: readonly CodeBlock[]): Finding[] {
   }
   return findings;
 }
+
+/** A prompt: `read` with -p or -s, or the book's echo-off header-file prompt. */
+const PROMPT = /^(read\s+(-\w+\s+)*-\w*[ps]\b|\(trap 'stty echo')/;
+
+/**
+ * A prompt is the last command of its block. The copy button copies a whole block, and
+ * a shell without bracketed paste (bash before 5.1, macOS's bash 3.2) feeds the pasted
+ * lines to the running command: a `read` in the middle would take the next line of the
+ * block as the password. Several prompts may share that last line.
+ */
+export function promptsNotLast(blocks: readonly CodeBlock[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const b of blocks) {
+    const lines = b.code.split('\n').map((l, i) => ({l: l.trim(), n: i + 1}));
+    const code = lines.filter(({l}) => l && !l.startsWith('#'));
+    for (const {l, n} of code.slice(0, -1))
+      if (PROMPT.test(l))
+        findings.push({
+          at: where(b, n),
+          message: `a prompt with more commands after it in the same block: end the block here (pasted, the next line would be read as the answer)`,
+        });
+  }
+  return findings;
+}
