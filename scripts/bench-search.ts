@@ -8,10 +8,12 @@
  *
  * `--misses` lists the tuning half's and the test list's misses, for tuning. It never
  * lists the held-out half's: only its totals are for looking at, so it stays honest.
- * `--json` prints the figures as JSON instead of the table.
+ * `--json` prints the figures as JSON instead of the table. `--ablate` adds the figures
+ * with each ranking rule of the engine switched off in turn: what each rule is worth.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {RULES} from '../src/search/engine';
 import {describeFigures, evaluateBuild, type Figures} from '../tests/lib/search-eval';
 
 const BUILD = path.resolve(__dirname, '..', 'build');
@@ -46,6 +48,17 @@ function main(): void {
   }
   for (const [name, f] of sets) console.log(`${name.padEnd(14)} ${describeFigures(f)}`);
   console.log(`(${ms.toFixed(0)} ms, engine and index included)`);
+  if (process.argv.includes('--ablate'))
+    for (const rule of RULES) {
+      const a = evaluateBuild(BUILD, new Set([rule]));
+      console.log(`\nwithout "${rule}"`);
+      for (const [name, f] of [
+        ['tuning half', a.tuning],
+        ['held-out half', a.heldOut],
+        ['test list', a.testList],
+      ] as const)
+        console.log(`  ${name.padEnd(14)} ${describeFigures(f)}`);
+    }
   if (process.argv.includes('--misses')) {
     misses('tuning half', e.tuning);
     misses('test list', e.testList);
