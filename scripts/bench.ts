@@ -13,7 +13,10 @@
  *   the JS and CSS it loads (gzip bytes) before `load` + 2 s, and what Docusaurus
  *   prefetches for the links in view in that time, apart.
  * - Search: search-index.js and the engine's chunk (MiniSearch), gzipped: the
- *   first search downloads both.
+ *   first search downloads both. And how well it ranks: the figures of
+ *   `npm run bench:search` (first hits, top five, MRR@5 for the tuning and held-out
+ *   halves of tests/fixtures/search-eval and for the test list), the held-out half
+ *   judged against issue #23's target.
  * - Lighthouse 13 (mobile with its default throttling, and the desktop preset),
  *   median of 3 runs for each page, against the build served gzipped by
  *   tests/lib/site.ts (run in a child process so Lighthouse's own work never
@@ -43,6 +46,7 @@ import type {Flags, Result} from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import {CHROME_FLAGS, chromePath, launch} from '../tests/lib/browser';
 import {serve, withoutScripts} from '../tests/lib/site';
+import {describeFigures, evaluateBuild} from '../tests/lib/search-eval';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILD = path.join(ROOT, 'build');
@@ -53,6 +57,9 @@ const DOCUSAURUS = 'node_modules/@docusaurus/core/bin/docusaurus.mjs';
 const TARGETS = {
   coldBuildSeconds: 15,
   searchKiB: 250,
+  /** The held-out half of the search evaluation: first hits, and hits within the top five. */
+  heldOutFirst: 0.9,
+  heldOutTop5: 0.97,
   mobilePerformance: 95,
   desktopPerformance: 100,
   accessibility: 100,
@@ -427,6 +434,21 @@ function measureSearch(): void {
     `<= ${TARGETS.searchKiB} KiB`,
     verdict(!!engine && total <= TARGETS.searchKiB * 1024),
   );
+}
+
+function measureRanking(): void {
+  const e = evaluateBuild(BUILD);
+  const brief = (f: typeof e.tuning) => ({n: f.n, first: f.first, top5: f.top5, mrr5: f.mrr5});
+  results.searchRanking = {tuning: brief(e.tuning), heldOut: brief(e.heldOut), testList: brief(e.testList)};
+  row('search ranking, tuning half', '', describeFigures(e.tuning));
+  row(
+    'search ranking, held-out half',
+    '',
+    describeFigures(e.heldOut),
+    `first >= ${TARGETS.heldOutFirst * 100}%, top 5 >= ${TARGETS.heldOutTop5 * 100}%`,
+    verdict(e.heldOut.first >= TARGETS.heldOutFirst && e.heldOut.top5 >= TARGETS.heldOutTop5),
+  );
+  row('search ranking, test list', '', describeFigures(e.testList));
 }
 
 function searchSeenInBrowser(): void {
@@ -851,6 +873,7 @@ async function main(): Promise<void> {
     }
     try {
       measureSearch();
+      measureRanking();
       searchSeenInBrowser();
     } catch (e) {
       row('search', '', String(e).slice(0, 200), 'measured', 'FAIL');

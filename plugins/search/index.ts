@@ -16,6 +16,8 @@ import path from 'node:path';
 import {text as textContent, type AnyNode, type Element} from 'cheerio';
 import {loadBuiltPage} from '../builtHtml';
 import type {LoadContext, Plugin} from '@docusaurus/types';
+import {CHAPTERS} from '../../src/data/chapters';
+import {NODES} from '../../src/data/deployment';
 
 export interface SearchRecord {
   /** URL path with the heading anchor. */
@@ -32,6 +34,8 @@ export interface SearchRecord {
   s: string;
   /** Runbook entry number, when the section is one. */
   r?: number;
+  /** Set when the section holds the node map (alias → IP → hostname). */
+  nodeMap?: boolean;
 }
 
 export interface SearchOptions {
@@ -43,6 +47,16 @@ export interface SearchOptions {
 
 export const INDEX_FILE = 'search-index.js';
 export const INDEX_GLOBAL = '__BOOK_SEARCH__';
+/**
+ * Where a node map ranks for a node's name: Appendix A's (the inventory) first, then
+ * the chapters' in reading order, the front page's last.
+ */
+function nodeMapOrder(url: string): number {
+  const page = url.split('#')[0];
+  if (page === `/${CHAPTERS.find((c) => c.number === 'A')!.id}`) return -1;
+  const at = CHAPTERS.findIndex((c) => `/${c.id}` === page);
+  return at < 0 ? CHAPTERS.length : at;
+}
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -56,6 +70,12 @@ function skippedForProse(el: Element): boolean {
     classes.includes('hash-link') || classes.includes('docusaurus-mermaid-container') || classes.includes('sr-only')
   );
 }
+
+// prettier-ignore
+const BLOCKS = new Set([
+  'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'br', 'blockquote',
+  'details', 'summary', 'figure', 'figcaption', 'section', 'aside', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr',
+]);
 
 /**
  * Prose, code and sub-headings of a run of sibling nodes, kept apart, in one walk
@@ -76,6 +96,11 @@ function textOf(nodes: AnyNode[]): {b: string; c: string; s: string} {
     // Comments add no text; elements (tags, <script>, <style>) and CDATA do.
     if (node.type === 'comment' || !('children' in node)) return;
     let keep = inProse;
+    // A block's text is not glued to the next one's: table cells, list items and
+    // paragraphs become words of their own ("hetzner1" and "178.104.247.152" in two cells
+    // are two words, not "hetzner1178.104.247.152").
+    const block = 'name' in node && BLOCKS.has(node.name);
+    if (block && inProse) prose.push(' ');
     if ('name' in node) {
       if (node.name === 'pre') code.push(textContent([node]));
       else if (node.name === 'h3' || node.name === 'h4') sub.push(textContent([node]));
@@ -83,6 +108,7 @@ function textOf(nodes: AnyNode[]): {b: string; c: string; s: string} {
       if (node.name === 'pre' || node.name === 'h3' || node.name === 'h4' || skippedForProse(node)) keep = false;
     }
     for (const child of node.children) walk(child, keep);
+    if (block && inProse) prose.push(' ');
   };
   for (const node of nodes) walk(node, true);
   return {b: squash(prose.join('')), c: squash(code.join('\n')), s: squash(sub.join(' · ').replace(/\u200b/g, ''))};
@@ -109,6 +135,9 @@ export function extractRecords(
     const {b, c, s} = textOf(nodes);
     if (!h && !b && !c) return;
     const rb = route === '/runbook' ? /^§(\d+)\b/.exec(h) : null;
+    const nodeMap = nodes.some(
+      (n) => $(n).is('[data-testid=node-map]') || $(n).find('[data-testid=node-map]').length > 0,
+    );
     records.push({
       u,
       t: title,
@@ -117,6 +146,7 @@ export function extractRecords(
       b: b.slice(0, limits.body),
       c: c.slice(0, limits.code),
       ...(rb ? {r: Number(rb[1])} : {}),
+      ...(nodeMap ? {nodeMap} : {}),
     });
   };
   // An h3 whose text recurs on the page ("Steps", "Verify" in every runbook
@@ -190,9 +220,24 @@ export default function searchPlugin(context: LoadContext, rawOptions: unknown):
       }
       // A compact column layout: field names once, rows as arrays.
       const payload = {
-        v: 2,
+        v: 3,
         fields: ['u', 't', 'h', 's', 'b', 'c', 'r'],
         rows: records.map((r) => [r.u, r.t, r.h, r.s, r.b, r.c, r.r ?? 0]),
+        // `ch14`, `chapter 6`, `appendix b` find their page: number or letter → route.
+        chapters: Object.fromEntries(
+          CHAPTERS.map((c) => [String(c.number).toLowerCase(), `/${c.id}`]).filter(([, u]) =>
+            records.some((r) => r.u === u),
+          ),
+        ),
+        // A node's alias, IP or hostname finds the node map: the sections that hold it,
+        // Appendix A's (the inventory) first, then in reading order.
+        nodes: {
+          names: NODES.map((n) => [n.alias, n.ip, n.hostname, n.short]),
+          map: records
+            .filter((r) => r.nodeMap)
+            .map((r) => r.u)
+            .sort((a, b) => nodeMapOrder(a) - nodeMapOrder(b)),
+        },
       };
       await fs.writeFile(path.join(outDir, INDEX_FILE), `window.${INDEX_GLOBAL}=${JSON.stringify(payload)};\n`);
     },

@@ -3,6 +3,10 @@
  * over the section records written by plugins/search, with the book's ranking.
  *
  * - A runbook number (`§27`, `27`, `rb 27`, `rb27`, `runbook 27`) puts entry 27 first.
+ * - A chapter or appendix number (`ch14`, `chapter 6`, `appendix b`, `ch19 §13`) puts
+ *   that page, or its numbered section, first.
+ * - A node's alias, IP or hostname on its own puts the node map first.
+ * - A word the book never uses is read as the book's word one typo away.
  * - Headings outrank prose; prose outranks code; page titles count a little.
  * - Light stemming, so "rebooting" finds "reboot" and "migrations" finds "migration".
  */
@@ -12,7 +16,18 @@ export interface IndexPayload {
   v: number;
   fields: string[];
   rows: (string | number)[][];
+  /** Chapter number or appendix letter (lower case) → page route. */
+  chapters?: Record<string, string>;
+  /** Each node's [alias, IP, hostname, short hostname], and the sections holding the node map, best first. */
+  nodes?: {names: string[][]; map: string[]};
 }
+
+/**
+ * The ranking rules, by name, so the bench can measure each one by switching it off
+ * (`npm run bench:search -- --ablate`). The search box runs them all.
+ */
+export const RULES = ['numbers', 'glossary', 'nodes', 'typos', 'opening'] as const;
+export type Rule = (typeof RULES)[number];
 
 export interface Hit {
   id: number;
@@ -35,7 +50,19 @@ interface Doc {
   r: number;
 }
 
-const RUNBOOK_QUERY = /^\s*(?:§|rb\s*|runbook\s*)?(\d{1,3})\s*$/i;
+const OLD_RUNBOOK_QUERY = /^\s*(?:§|rb\s*|runbook\s*)?(\d{1,3})\s*$/i;
+/** `§27`, `27`, `§ 27`, `rb27`, `rb §27`, `runbook 27`, `ch17 §27`: runbook entry 27. */
+const RUNBOOK_QUERY = /^\s*(?:(?:runbook|rb|ch(?:apter)?\s*17)\s*)?§?\s*(\d{1,3})\s*$/i;
+/** `ch14`, `ch 4`, `chapter 6`, `appendix b`, `app. A`, and `ch19 §13` (a numbered section). */
+// cspell:ignore endix
+const CHAPTER_QUERY = /^\s*(?:ch(?:apter)?\.?\s*(\d{1,2})|app(?:endix)?\.?\s*([a-d]))(?:\s*§\s*(\d{1,3}))?\s*$/i;
+/** Words that ask what a node is (its name, address), not what happens to it. */
+// prettier-ignore
+const IDENTITY = new Set([
+  'ip', 'address', 'addr', 'hostname', 'host', 'name', 'node', 'alias', 'box', 'server', 'machine', 'k3s', 'public',
+  'which', 'what', 'is', 'the', 'of', 'for', 'a',
+]);
+const SPLIT = /[\n\r\p{Z}\p{P}]+/u;
 
 /** A small suffix stemmer: enough to join plural and -ing/-ed forms with their stem. */
 export function stem(word: string): string {
@@ -80,6 +107,8 @@ const SYNONYMS: Record<string, string[]> = {
   db: ['database', 'neon'],
   cert: ['certificate'],
   https: ['ssl', 'tls'],
+  // The book says release (an image tag) and revision (a rollout's); operators say version.
+  version: ['release', 'revision'],
 };
 
 /**
@@ -87,16 +116,28 @@ const SYNONYMS: Record<string, string[]> = {
  * procedures; "Operator runbook" sections, the cheat sheet and the references
  * point elsewhere, so they rank below what they point at.
  */
-function prior(d: Doc, definitional = false): number {
+function prior(d: Doc, definitional = false, glossaryLow = true, openingLow = true): number {
   if (definitional && d.u.startsWith('/glossary#')) return 2.5;
-  if (d.r) return 1.6;
+  // A definition is not where an operator acts: below the sections that explain and operate the topic.
+  if (glossaryLow && d.u.startsWith('/glossary#')) return GLOSSARY_PRIOR;
+  if (d.r) return RUNBOOK_PRIOR;
   if (/^(Operator runbook|Symptom index)$/.test(d.h)) return 0.35;
   const page = d.u.split('#')[0];
   if (page === '/references') return 0.3;
   if (page === '/cheat-sheet' || page === '/') return 0.6;
-  if (page === '/glossary') return 0.9;
+  // A chapter's opening summary names what its sections explain: below them.
+  if (openingLow && !d.u.includes('#')) return OPENING_PRIOR;
   return 1;
 }
+
+// The weights below were chosen on the tuning half of tests/fixtures/search-eval
+// (`npm run bench:search`), never on the held-out half.
+/** Glossary entries, unless the query asks for a meaning (0.9 before issue #23). */
+const GLOSSARY_PRIOR = 0.2;
+/** Runbook entries: the canonical procedures, but not above the chapter that explains (1.6 before). */
+const RUNBOOK_PRIOR = 1.4;
+/** A chapter's opening summary. */
+const OPENING_PRIOR = 0.7;
 
 function processTerm(term: string): string | null {
   const t = term.toLowerCase();
@@ -132,12 +173,38 @@ function expand(q: string, mode: 'AND' | 'OR'): Query {
   };
 }
 
-export function createEngine(payload: IndexPayload) {
+/** Edit distance with a swap of two adjacent letters counting one (optimal string alignment), or max + 1 when above max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({length: b.length + 1}, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+const digits = (w: string) => w.replace(/\D/g, '');
+
+export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new Set()) {
+  const on = (rule: Rule) => !off.has(rule);
   const docs: Doc[] = payload.rows.map((row, id) => {
     const o: Record<string, string | number> = {id};
     payload.fields.forEach((f, i) => (o[f] = row[i]));
     return o as unknown as Doc;
   });
+  const byUrl = new Map(docs.map((d) => [d.u, d]));
   const mini = new MiniSearch<Doc>({
     fields: ['h', 's', 't', 'b', 'c'],
     storeFields: [],
@@ -153,6 +220,41 @@ export function createEngine(payload: IndexPayload) {
     },
   });
   mini.addAll(docs);
+
+  // The book's words, as typed (lower case) with how often each occurs, and as stems:
+  // a query word found in neither is a typo to correct.
+  const vocabulary = new Map<string, number>();
+  const stems = new Set<string>();
+  if (on('typos'))
+    for (const d of docs)
+      for (const w of `${d.t} ${d.h} ${d.s} ${d.b} ${d.c}`.toLowerCase().split(SPLIT)) {
+        if (!w) continue;
+        vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
+        stems.add(stem(w));
+      }
+
+  /** The book's word one typo away (two for long words), with the same digits; the most frequent wins. */
+  const correct = (word: string, last: boolean): string => {
+    const w = word.toLowerCase();
+    if (w.length < 4 || STOP.has(w) || vocabulary.has(w) || stems.has(stem(w))) return word;
+    const max = w.length >= 9 ? 2 : 1;
+    let best = '';
+    let bestScore = -1;
+    for (const [v, count] of vocabulary) {
+      // A word still being typed is a prefix, not a typo.
+      if (last && v.startsWith(w)) return word;
+      if (digits(v) !== digits(w)) continue;
+      const d = editDistance(w, v, max);
+      if (d > max) continue;
+      const score = count / d ** 2;
+      if (score > bestScore) [best, bestScore] = [v, score];
+    }
+    return best || word;
+  };
+
+  // Node names: alias, IP, hostname and short hostname → the sections holding the node map.
+  const nodeNames = new Set((payload.nodes?.names ?? []).flat().map((n) => n.toLowerCase()));
+  const nodeMap = (payload.nodes?.map ?? []).map((u) => byUrl.get(u)).filter((d): d is Doc => !!d);
 
   const snippet = (d: Doc, terms: string[]): string => {
     const text = d.b || d.c;
@@ -176,16 +278,47 @@ export function createEngine(payload: IndexPayload) {
     terms,
   });
 
+  /** The sections a number query names, best first: a runbook entry, a chapter, a chapter's numbered section. */
+  const numbered = (query: string): Doc[] => {
+    const rb = (on('numbers') ? RUNBOOK_QUERY : OLD_RUNBOOK_QUERY).exec(query);
+    if (rb) {
+      const entry = docs.find((d) => d.r === Number(rb[1]));
+      return entry ? [entry] : [];
+    }
+    const ch = on('numbers') ? CHAPTER_QUERY.exec(query) : null;
+    if (!ch) return [];
+    const page = payload.chapters?.[ch[1] !== undefined ? String(Number(ch[1])) : ch[2].toLowerCase()];
+    if (!page) return [];
+    const section = ch[3] ? byUrl.get(`${page}#s${Number(ch[3])}`) : undefined;
+    return [section, byUrl.get(page)].filter((d): d is Doc => !!d);
+  };
+
   return {
     size: docs.length,
     search(query: string, limit = 10): Hit[] {
-      const hits: Hit[] = [];
-      const rb = RUNBOOK_QUERY.exec(query);
-      if (rb) {
-        const entry = docs.find((d) => d.r === Number(rb[1]));
-        if (entry) hits.push(toHit(entry, Infinity, []));
+      const hits: Hit[] = numbered(query).map((d) => toHit(d, Infinity, []));
+      let q = query.replace(/§/g, ' ').trim();
+      if (on('typos')) {
+        const words = q.split(/\s+/);
+        q = words
+          .map((token, i) =>
+            token
+              .split(/([\n\r\p{Z}\p{P}]+)/u)
+              .map((w, j, parts) => (j % 2 ? w : correct(w, i === words.length - 1 && j === parts.length - 1)))
+              .join(''),
+          )
+          .join(' ');
       }
-      const q = query.replace(/§/g, ' ').trim();
+      // A node's name or address, alone or with words that ask what it is: the node map first.
+      if (on('nodes') && nodeMap.length) {
+        const tokens = q
+          .toLowerCase()
+          .split(/\s+/)
+          .map((t) => t.replace(/^[^\w]+|[^\w]+$/g, ''))
+          .filter(Boolean);
+        if (tokens.some((t) => nodeNames.has(t)) && tokens.every((t) => nodeNames.has(t) || IDENTITY.has(t)))
+          if (!hits.some((h) => h.id === nodeMap[0].id)) hits.push(toHit(nodeMap[0], Infinity, []));
+      }
       if (q) {
         // Sections holding every word rank above those holding some (×2), then by score.
         // "meaning of X", "define X": the reader wants the glossary's definition.
@@ -194,7 +327,7 @@ export function createEngine(payload: IndexPayload) {
         // A synonym counts for less than the word the reader typed.
         const typed = new Set(words.split(/[\s\p{P}]+/u).map((w) => processTerm(w)));
         const opts = {
-          boostDocument: (id: unknown) => prior(docs[id as number], definitional),
+          boostDocument: (id: unknown) => prior(docs[id as number], definitional, on('glossary'), on('opening')),
           boostTerm: (term: string) => (typed.has(term) ? 1 : 0.8),
         };
         const all = mini.search(expand(words, 'AND'), opts);

@@ -1,0 +1,134 @@
+/**
+ * The search evaluation of issue #23: the held-out query set (tests/fixtures/search-eval),
+ * its fixed split into a tuning half and a held-out half, and the figures a run of the
+ * real engine over the built index gives (first-hit rate, hits in the top five, MRR@5).
+ * Shared by `npm run bench:search`, the main bench and the tests, so all three count alike.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {createEngine, type Engine, type IndexPayload, type Rule} from '../../src/search/engine';
+import {SEARCH_CASES} from '../fixtures/search-queries';
+
+export const EVAL_DIR = path.resolve(__dirname, '../fixtures/search-eval');
+
+export interface EvalCase {
+  query: string;
+  kind: string;
+  /** Acceptable first answers, `/page#anchor` or `/page`. */
+  accept: string[];
+}
+
+export interface Relabel {
+  query: string;
+  accept: string[];
+  /** Why the label changed: a relabel without one fails the tests. */
+  reason: string;
+}
+
+/** Relabels recorded beside the set; the set itself stays as its author wrote it. */
+export function relabels(): Relabel[] {
+  return JSON.parse(fs.readFileSync(path.join(EVAL_DIR, 'relabels.json'), 'utf8')) as Relabel[];
+}
+
+/** The whole set in file order, with any recorded relabel applied. */
+export function evalCases(): EvalCase[] {
+  const raw = JSON.parse(fs.readFileSync(path.join(EVAL_DIR, 'queries.json'), 'utf8')) as EvalCase[];
+  const fixes = new Map(relabels().map((r) => [r.query, r]));
+  return raw.map((c) => (fixes.has(c.query) ? {...c, accept: fixes.get(c.query)!.accept} : c));
+}
+
+/**
+ * The split, fixed once and never redone: within each kind, in the order of the file,
+ * the 1st, 3rd, 5th… query is for tuning and the 2nd, 4th, 6th… is held out. Counting
+ * within each kind keeps the same mix of kinds in both halves.
+ */
+export function split(cases: EvalCase[] = evalCases()): {tuning: EvalCase[]; heldOut: EvalCase[]} {
+  const seen = new Map<string, number>();
+  const tuning: EvalCase[] = [];
+  const heldOut: EvalCase[] = [];
+  for (const c of cases) {
+    const n = seen.get(c.kind) ?? 0;
+    seen.set(c.kind, n + 1);
+    (n % 2 === 0 ? tuning : heldOut).push(c);
+  }
+  return {tuning, heldOut};
+}
+
+/** The existing test list (tests/fixtures/search-queries.ts) in the same shape. */
+export function testListCases(): EvalCase[] {
+  return SEARCH_CASES.map((c) => ({query: c.query, kind: c.paraphrase ? 'paraphrase' : 'list', accept: [c.expect]}));
+}
+
+/** The built index, read as the browser reads it: the payload of `window.__BOOK_SEARCH__=…;`. */
+export function loadIndex(buildDir: string): IndexPayload {
+  const js = fs.readFileSync(path.join(buildDir, 'search-index.js'), 'utf8');
+  const start = js.indexOf('{');
+  const end = js.lastIndexOf('}');
+  return JSON.parse(js.slice(start, end + 1)) as IndexPayload;
+}
+
+export interface Outcome {
+  c: EvalCase;
+  /** The first five results' URLs. */
+  top: string[];
+  /** 1-based rank of the first accepted answer within the top five, 0 when none is there. */
+  rank: number;
+}
+
+export interface Figures {
+  n: number;
+  /** Share of queries whose first result is accepted. */
+  first: number;
+  /** Share of queries with an accepted result in the top five. */
+  top5: number;
+  /** Mean reciprocal rank of the first accepted result, counting the top five only. */
+  mrr5: number;
+  outcomes: Outcome[];
+}
+
+/** Run each query through the engine with the search box's own limit (10) and score the top five. */
+export function evaluate(engine: Engine, cases: EvalCase[]): Figures {
+  const outcomes = cases.map((c) => {
+    const top = engine
+      .search(c.query, 10)
+      .slice(0, 5)
+      .map((h) => h.url);
+    const at = top.findIndex((u) => c.accept.includes(u));
+    return {c, top, rank: at + 1};
+  });
+  const n = outcomes.length;
+  const share = (k: number) => (n ? k / n : 0);
+  return {
+    n,
+    first: share(outcomes.filter((o) => o.rank === 1).length),
+    top5: share(outcomes.filter((o) => o.rank > 0).length),
+    mrr5: share(outcomes.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0)),
+    outcomes,
+  };
+}
+
+export interface Evaluation {
+  tuning: Figures;
+  heldOut: Figures;
+  testList: Figures;
+}
+
+/** The three figures over one built index (with some ranking rules switched off, to measure them). */
+export function evaluateBuild(buildDir: string, off: ReadonlySet<Rule> = new Set()): Evaluation {
+  const engine = createEngine(loadIndex(buildDir), off);
+  const {tuning, heldOut} = split();
+  return {
+    tuning: evaluate(engine, tuning),
+    heldOut: evaluate(engine, heldOut),
+    testList: evaluate(engine, testListCases()),
+  };
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** One line of figures, as the benches print them. */
+export function describeFigures(f: Figures): string {
+  const hits = Math.round(f.first * f.n);
+  const top5 = Math.round(f.top5 * f.n);
+  return `first hit ${pct(f.first)} (${hits}/${f.n}), top 5 ${pct(f.top5)} (${top5}/${f.n}), MRR@5 ${f.mrr5.toFixed(3)}`;
+}

@@ -1,0 +1,42 @@
+/**
+ * The search's ranking does not regress: the real engine over the built index, as the
+ * search box runs it, keeps the tuning half of the evaluation set and the test list at
+ * (at least) the figures they reached when the ranking was last tuned. No browser: the
+ * browser's own check of the test list is in findability.test.ts.
+ *
+ * When a ranking change raises a figure, raise its floor here in the same commit. The
+ * held-out half has no floor on purpose: its figures are reported (`npm run bench:search`),
+ * never tuned against.
+ */
+import {describe, it} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {BUILD_DIR} from './lib/site';
+import {describeFigures, evaluateBuild, type Figures} from './lib/search-eval';
+
+/** Floors, as counts of queries, so a rounding change never moves them. */
+const FLOORS = {
+  tuning: {first: 70, top5: 86, mrr5: 0.84},
+  testList: {first: 35, top5: 35, mrr5: 1},
+};
+
+function atLeast(name: string, f: Figures, floor: {first: number; top5: number; mrr5: number}): void {
+  const first = f.outcomes.filter((o) => o.rank === 1).length;
+  const top5 = f.outcomes.filter((o) => o.rank > 0).length;
+  console.log(`${name}: ${describeFigures(f)}`);
+  const lost = f.outcomes.filter((o) => o.rank !== 1).map((o) => `"${o.c.query}" → ${o.top[0] ?? 'nothing'}`);
+  assert.ok(first >= floor.first, `${name}: ${first} first hits, floor ${floor.first}; not first: ${lost.join('; ')}`);
+  assert.ok(top5 >= floor.top5, `${name}: ${top5} within the top five, floor ${floor.top5}`);
+  // MRR is a mean of fractions: compare to three decimals, as it is printed.
+  assert.ok(Number(f.mrr5.toFixed(3)) >= floor.mrr5, `${name}: MRR@5 ${f.mrr5.toFixed(3)}, floor ${floor.mrr5}`);
+}
+
+describe('search ranking, over the built index', () => {
+  it('keeps the tuning half and the test list at their figures', () => {
+    assert.ok(fs.existsSync(path.join(BUILD_DIR, 'search-index.js')), 'no build: run `npm run build` first');
+    const e = evaluateBuild(BUILD_DIR);
+    atLeast('tuning half', e.tuning, FLOORS.tuning);
+    atLeast('test list', e.testList, FLOORS.testList);
+  });
+});
