@@ -36,7 +36,7 @@ case "$args" in
   *" get job "*"--ignore-not-found"*) echo "" ;;
   *" get job "*"activeDeadlineSeconds"*) echo 600 ;;
   *" get job "*"-o name"*)
-    case $SCENARIO in notfound) job_gone ;; apierror) api_down ;; esac
+    case $SCENARIO in notfound) job_gone ;; api-down) api_down ;; esac
     echo job.batch/migrate ;;
   *" wait --for=condition="*)
     # Like kubectl: true at once if the condition holds, else false after --timeout.
@@ -162,7 +162,7 @@ describe('the deploy gate (ops/deploy-gate.sh) against a stand-in cluster', () =
   });
 
   it('reports an API error at once, with kubectl’s own error', () => {
-    const r = gate('apierror', {JOB_TIMEOUT: '300'});
+    const r = gate('api-down', {JOB_TIMEOUT: '300'});
     assert.notEqual(r.status, 0, show(r));
     assert.deepEqual(rolls(r), []);
     assert.match(r.stderr, /connection to the server .* was refused/);
@@ -170,7 +170,7 @@ describe('the deploy gate (ops/deploy-gate.sh) against a stand-in cluster', () =
   });
 
   it('leaves no kubectl running, whatever the ending', () => {
-    for (const s of ['complete', 'failed', 'never', 'notfound', 'apierror']) {
+    for (const s of ['complete', 'failed', 'never', 'notfound', 'api-down']) {
       const r = gate(s, {JOB_TIMEOUT: '2'});
       assert.deepEqual(r.left, [], `${s}: still running: ${r.left.join('; ')}`);
     }
