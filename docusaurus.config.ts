@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import remarkCodeFile from './plugins/remark-code-file';
 import remarkFacts from './plugins/remark-facts';
 import remarkDiagrams from './plugins/remark-diagrams';
 import remarkXref from './plugins/remark-xref';
@@ -111,6 +112,7 @@ const config: Config = {
           // Docusaurus's own plugins (heading ids, link resolution) see them. Diagrams
           // come after facts: each ```mermaid block becomes its committed SVGs (diagrams/).
           beforeDefaultRemarkPlugins: [
+            remarkCodeFile,
             remarkFacts,
             remarkDiagrams,
             [remarkXref, {docsDir}],

@@ -39,6 +39,11 @@ const plants: {name: string; edit: (s: string) => string; expect: RegExp[]}[] = 
     expect: [/01-infrastructure\.mdx:\d+/, /<NO_SUCH_PLACEHOLDER>/, /src\/data\/placeholders\.ts/],
   },
   {
+    name: 'a code block naming a file the repository does not have',
+    edit: (s) => s + '\n```bash file=ops/no-such-script.sh\n```\n',
+    expect: [/01-infrastructure\.mdx:\d+/, /ops\/no-such-script\.sh/],
+  },
+  {
     name: 'an unknown glossary term',
     edit: (s) => s + '\nA <Term id="no-such-term">thing</Term>.\n',
     expect: [/01-infrastructure\.mdx/, /no-such-term/],

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {loadPages, parsePage, type Page} from '../../scripts/content-rules';
 import {substituteFacts} from '../../plugins/remark-facts';
+import {codeFileText} from '../../plugins/remark-code-file';
 
 export const DOCS_DIR = path.resolve(import.meta.dirname, '../../docs');
 
@@ -45,8 +46,9 @@ export function codeBlocksOf(page: Page): CodeBlock[] {
       if (t.trim().startsWith(fence) && t.trim().replace(/[`~]/g, '') === '') break;
       body.push(t.startsWith(indent) ? t.slice(indent.length) : t.trimStart());
     }
-    const raw = body.join('\n');
     const rel = path.relative(path.resolve(DOCS_DIR, '..'), page.file);
+    // A block that names a file shows that file (plugins/remark-code-file), so it is checked as such.
+    const raw = codeFileText(meta, `${rel}:${lines[i].n}`, body.join('\n')) ?? body.join('\n');
     const code = substituteFacts(raw, (id) => {
       throw new Error(`${rel}:${lines[i].n}: unknown fact id "${id}" in a code block`);
     });
