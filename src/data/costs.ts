@@ -169,7 +169,9 @@ export const COSTS: readonly CostItem[] = [
     item: `Gitea ${fact('gitea.version')} at ${fact('gitea.host')}`,
     price: '$0',
     unit: 'software license; hosting not stated',
-    source: assumed(`dig +short ${fact('gitea.host')}   # compare with the three node IPs`),
+    source: assumed(
+      `dig +short ${fact('gitea.host')}   # compare with the three node IPs; Cloudflare addresses mean a proxied record: read its content in that zone's DNS`,
+    ),
     readOn: READ_2026_11_27,
     note:
       'The seed says “Gitea free” but not where Gitea runs. On one of the three nodes, its cost is inside the Hetzner line; ' +
@@ -192,7 +194,9 @@ export const COSTS: readonly CostItem[] = [
     item: `VictoriaMetrics, Jaeger and Grafana on ${fact('domain.obs')}`,
     price: 'not stated',
     unit: 'hosting; not in the seed’s monthly total',
-    source: assumed(`dig +short ${fact('domain.obs')}   # which machine, then that provider's billing page`),
+    source: assumed(
+      `dig +short ${fact('domain.obs')}   # which machine (Cloudflare addresses mean a proxied record: read its content in that zone's DNS), then that provider's billing page`,
+    ),
     readOn: READ_2026_11_27,
   },
   {
