@@ -15,7 +15,7 @@ import type {Root} from 'mdast';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(__dirname, '..');
 export const FILE_META = /(?:^|\s)file=(\S+)/;
 
 export class CodeFileError extends Error {}

@@ -16,6 +16,7 @@ import type {VFile} from 'vfile';
 import {getFact, getNode} from '../src/data/deployment';
 import {getTerm} from '../src/data/glossary';
 import {PLACEHOLDER_TOKEN, getPlaceholder} from '../src/data/placeholders';
+import {encodeSpans, type AssumedSpan} from '../src/theme/CodeBlock/assumedSpans';
 
 export const FACT_TOKEN = /\{\{\s*fact:([\w.-]+)\s*\}\}/g;
 
@@ -38,19 +39,49 @@ export function substituteFacts(text: string, fail: (id: string) => never): stri
   return text.replace(FACT_TOKEN, (_, id: string) => getFact(id)?.value ?? fail(id));
 }
 
+/**
+ * `text` with its fact tokens substituted, and the spans the assumed values take in the
+ * result, line by line (what a code block marks without changing its text).
+ */
+export function substituteWithSpans(text: string, fail: (id: string) => never): {text: string; spans: AssumedSpan[]} {
+  const spans: AssumedSpan[] = [];
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(FACT_TOKEN)) {
+    out += text.slice(last, m.index);
+    const fact = getFact(m[1]) ?? fail(m[1]);
+    if (fact.source.kind === 'assumed') {
+      const before = out.split('\n');
+      spans.push({
+        line: before.length,
+        from: before[before.length - 1].length,
+        to: before[before.length - 1].length + fact.value.length,
+        id: fact.id,
+      });
+    }
+    out += fact.value;
+    last = m.index + m[0].length;
+  }
+  return {text: out + text.slice(last), spans};
+}
+
+const jsxAttr = (name: string, value: string) => ({type: 'mdxJsxAttribute' as const, name, value});
+
 export default function remarkFacts() {
   return (tree: Root, file: VFile) => {
     const where = (line?: number) =>
       `${path.relative(process.cwd(), file.path ?? '<unknown file>')}${line ? `:${line}` : ''}`;
     let sectionSeen = new Set<string>();
+    let blockCount = 0;
 
-    visit(tree, (node) => {
+    visit(tree, (node, index, parent) => {
       const line = node.position?.start.line;
       if (node.type === 'heading' && node.depth <= 2) sectionSeen = new Set();
       if (node.type === 'code' || node.type === 'inlineCode') {
-        node.value = substituteFacts(node.value, (id) => {
+        const {text, spans} = substituteWithSpans(node.value, (id) => {
           throw new FactError(`${where(line)}: unknown fact id "${id}" in a {{fact:…}} token`);
         });
+        node.value = text;
         // Every <PLACEHOLDER> is in the registry, so the checks and the runbook's fields know it.
         for (const m of node.value.matchAll(PLACEHOLDER_TOKEN)) {
           if (getPlaceholder(m[1])) continue;
@@ -58,6 +89,30 @@ export default function remarkFacts() {
           throw new FactError(
             `${where(line && line + offset)}: unknown placeholder <${m[1]}>: add it to src/data/placeholders.ts (meaning, secret or not, where to get it, a test value)`,
           );
+        }
+        // Assumed values: marked, never changed. A code block keeps its text (copy and find see the
+        // plain command); its spans go to the theme, and a note after the block says how to confirm them.
+        // Mermaid blocks are drawings, and their facts are named in the diagram's description.
+        if (spans.length && parent && index !== undefined && !(node.type === 'code' && node.lang === 'mermaid')) {
+          const ids = [...new Set(spans.map((x) => x.id))].join(',');
+          if (node.type === 'code') {
+            const noteId = `assumed-${++blockCount}`;
+            node.meta = `${node.meta ?? ''} assumed=${encodeSpans(spans)} assumedNote=${noteId}`.trim();
+            parent.children.splice(index + 1, 0, {
+              type: 'mdxJsxFlowElement',
+              name: 'AssumedInCode',
+              attributes: [jsxAttr('ids', ids), jsxAttr('id', noteId)],
+              children: [],
+            } as never);
+            return index + 2;
+          }
+          parent.children.splice(index + 1, 0, {
+            type: 'mdxJsxTextElement',
+            name: 'AssumedMark',
+            attributes: [jsxAttr('ids', ids)],
+            children: [],
+          } as never);
+          return index + 2;
         }
         return;
       }

@@ -8,6 +8,8 @@ import Fact from '@site/src/components/Fact';
 import NodeRef from '@site/src/components/NodeRef';
 import Term from '@site/src/components/Term';
 import Diagram from '@site/src/components/Diagram';
+import AssumedMark from '@site/src/components/AssumedMark';
+import AssumedInCode from '@site/src/components/AssumedInCode';
 
 export default {
   ...MDXComponents,
@@ -16,4 +18,8 @@ export default {
   Term,
   // Not written by authors: plugins/remark-diagrams.ts turns each ```mermaid block into one.
   Diagram,
+  // Not written by authors either: plugins/remark-facts.ts adds one after inline code or a
+  // code block that uses an assumed value.
+  AssumedMark,
+  AssumedInCode,
 };

@@ -1,6 +1,6 @@
 import React from 'react';
-import Link from '@docusaurus/Link';
 import {getFact} from '@site/src/data/deployment';
+import AssumedMark from '@site/src/components/AssumedMark';
 import styles from './styles.module.css';
 
 export interface Props {
@@ -9,25 +9,16 @@ export interface Props {
 }
 
 /**
- * One fact, inline in prose. An assumed fact (a name the book chose) carries a
- * visible mark linking to Appendix A, where the command that confirms it is shown.
+ * One fact, inline in prose. An assumed fact (a name the book chose) carries the
+ * book's assumed mark, linking to Appendix A, where the command that confirms it is shown.
  */
 export default function Fact({id}: Props): React.JSX.Element {
   const fact = getFact(id);
   if (!fact) throw new Error(`<Fact>: unknown fact id "${id}"`);
-  if (fact.source.kind !== 'assumed') {
-    return <span className={styles.fact}>{fact.value}</span>;
-  }
   return (
     <span className={styles.fact}>
       {fact.value}
-      <Link
-        className={styles.assumed}
-        to={`/quick-facts#fact-${id.replace(/\./g, '-')}`}
-        title={`Assumed name. Confirm with: ${fact.source.confirm}`}>
-        <span aria-hidden="true">assumed</span>
-        <span className="sr-only">(assumed value; see how to confirm it in Appendix A)</span>
-      </Link>
+      {fact.source.kind === 'assumed' && <AssumedMark ids={id} />}
     </span>
   );
 }

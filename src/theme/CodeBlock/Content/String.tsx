@@ -9,6 +9,7 @@ import {CodeBlockContextProvider, createCodeBlockMetadata} from '@docusaurus/the
 import type {Props} from '@theme/CodeBlock/Content/String';
 import CodeBlockLayout from '@theme/CodeBlock/Layout';
 import {useLazyWordWrap} from './useLazyWordWrap';
+import {AssumedContext, decodeSpans, noteIdOf} from '../assumedSpans';
 
 function useCodeBlockMetadata(props: Props) {
   const {prism} = useThemeConfig();
@@ -27,9 +28,16 @@ function useCodeBlockMetadata(props: Props) {
 export default function CodeBlockString(props: Props): ReactNode {
   const metadata = useCodeBlockMetadata(props);
   const wordWrap = useLazyWordWrap();
+  // Where the book's assumed values sit in this block (plugins/remark-facts), for Content to mark.
+  const assumed = React.useMemo(
+    () => ({spans: decodeSpans(props.metastring), noteId: noteIdOf(props.metastring)}),
+    [props.metastring],
+  );
   return (
     <CodeBlockContextProvider metadata={metadata} wordWrap={wordWrap}>
-      <CodeBlockLayout />
+      <AssumedContext.Provider value={assumed}>
+        <CodeBlockLayout />
+      </AssumedContext.Provider>
     </CodeBlockContextProvider>
   );
 }

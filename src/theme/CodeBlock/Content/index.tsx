@@ -33,6 +33,7 @@ import type {LineInputProps, LineOutputProps, Token, TokenInputProps, TokenOutpu
 import styles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
 import ownStyles from './styles.module.css';
 import {getHighlight, loadHighlight} from './highlighter';
+import {markAssumed, useAssumed, type AssumedSpan} from '../assumedSpans';
 
 /** Set in the client bundle: true when the page is hydrated from server markup, false in the offline copy and in dev. */
 const HYDRATES = Boolean(process.env.HYDRATE_CLIENT_ENTRY);
@@ -60,8 +61,16 @@ function plainLines(code: string, plainStyle: React.CSSProperties): LineRenderer
   };
 }
 
-function Lines({metadata, renderer}: {metadata: CodeBlockContext['metadata']; renderer: LineRenderer}): ReactNode {
-  return renderer.lines.map((line, i) => (
+function Lines({
+  metadata,
+  renderer,
+  assumed,
+}: {
+  metadata: CodeBlockContext['metadata'];
+  renderer: LineRenderer;
+  assumed: readonly AssumedSpan[];
+}): ReactNode {
+  return markAssumed(renderer.lines, assumed).map((line, i) => (
     <Line
       key={i}
       line={line}
@@ -83,6 +92,7 @@ export default function CodeBlockContent({className: classNameProp}: Props): Rea
     () => ExecutionEnvironment.canUseDOM && HYDRATES && !isBrowser,
   );
   const [Highlight, setHighlight] = useState(getHighlight);
+  const assumed = useAssumed();
   const codeRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -127,13 +137,14 @@ export default function CodeBlockContent({className: classNameProp}: Props): Rea
     lines = Highlight ? (
       <Highlight theme={prismTheme} code={metadata.code} language={language}>
         {({tokens, getLineProps, getTokenProps}) => (
-          <Lines metadata={metadata} renderer={{lines: tokens, getLineProps, getTokenProps}} />
+          <Lines metadata={metadata} renderer={{lines: tokens, getLineProps, getTokenProps}} assumed={assumed.spans} />
         )}
       </Highlight>
     ) : (
       <Lines
         metadata={metadata}
         renderer={plainLines(metadata.code, {...prismTheme.plain, backgroundColor: undefined})}
+        assumed={assumed.spans}
       />
     );
   }
@@ -141,8 +152,14 @@ export default function CodeBlockContent({className: classNameProp}: Props): Rea
   // One <pre> and one <code> whichever way the lines are drawn, so the elements that the
   // buttons and the word-wrap measure observe (../nearViewport.ts) stay the same when Prism arrives.
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- as upstream: a scrollable block must be reachable by keyboard
-    <pre ref={codeBlockRef} tabIndex={0} className={preClassName} style={preStyle}>
+    <pre
+      ref={codeBlockRef}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- as upstream: a scrollable block must be reachable by keyboard
+      tabIndex={0}
+      className={preClassName}
+      style={preStyle}
+      // The note after the block says which values are assumed and how to confirm them.
+      aria-describedby={assumed.noteId}>
       {fromServerMarkup ? (
         <code {...codeProps} dangerouslySetInnerHTML={KEEP_SERVER_MARKUP} suppressHydrationWarning />
       ) : (

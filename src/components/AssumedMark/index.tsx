@@ -1,0 +1,38 @@
+import React from 'react';
+import Link from '@docusaurus/Link';
+import {getFact, type Fact} from '@site/src/data/deployment';
+import styles from './styles.module.css';
+
+export interface Props {
+  /** Comma-separated ids of assumed facts (plugins/remark-facts writes them). */
+  ids: string;
+}
+
+/** The fact ids of a comma list, each known and assumed; a bad id fails the render, naming it. */
+export function assumedFacts(ids: string): Fact[] {
+  return ids.split(',').map((id) => {
+    const f = getFact(id.trim());
+    if (!f || f.source.kind !== 'assumed') throw new Error(`AssumedMark: "${id}" is not an assumed fact`);
+    return f;
+  });
+}
+
+/** Where Appendix A lists a fact with its source and confirm command. */
+export const quickFactsHref = (id: string) => `/quick-facts#fact-${id.replace(/\./g, '-')}`;
+
+/**
+ * The book's one mark for an assumed value (a name or setting the book had to choose):
+ * a small tag after the value, linking to Appendix A, its title and its accessible
+ * description saying how to confirm the real value. Used by <Fact> in prose and after
+ * inline code; never inside the code, so copying or finding the command sees it plain.
+ */
+export default function AssumedMark({ids}: Props): React.JSX.Element {
+  const facts = assumedFacts(ids);
+  const confirm = facts.map((f) => `${f.value}: ${f.source.kind === 'assumed' ? f.source.confirm : ''}`).join('; ');
+  return (
+    <Link className={styles.assumed} to={quickFactsHref(facts[0].id)} title={`Assumed. Confirm with: ${confirm}`}>
+      <span aria-hidden="true">assumed</span>
+      <span className="sr-only">{` (assumed: confirm with ${confirm})`}</span>
+    </Link>
+  );
+}
