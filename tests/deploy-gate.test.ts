@@ -183,3 +183,41 @@ describe('the deploy gate (ops/deploy-gate.sh) against a stand-in cluster', () =
     assert.deepEqual(rolls(r), []);
   });
 });
+
+describe('one gate in the book', () => {
+  /** Shell functions a text defines, by name: `name() {` … a line with `}` alone. */
+  const functions = (text: string) =>
+    new Map([...text.matchAll(/^(\w+)\(\) \{\n[\s\S]*?\n\}$/gm)].map((m) => [m[1], m[0]]));
+
+  it('ch14, §10 and Appendix B show the committed file, and no block defines its functions differently', async () => {
+    const {bookCodeBlocks, where} = await import('./lib/codeBlocks');
+    const blocks = bookCodeBlocks().filter((b) => b.lang === 'bash');
+    const shown = blocks.filter((b) => b.code === fs.readFileSync(GATE, 'utf8').replace(/\n$/, ''));
+    assert.deepEqual(
+      shown.map((b) => b.file),
+      ['docs/14-deployment.mdx'],
+      'ch14 shows ops/deploy-gate.sh, once',
+    );
+    const gate = functions(fs.readFileSync(GATE, 'utf8'));
+    assert.ok(gate.has('wait_job') && gate.has('roll'), 'the gate defines wait_job and roll');
+    const differing = blocks.flatMap((b) =>
+      [...functions(b.code)]
+        .filter(([name, body]) => gate.has(name) && gate.get(name) !== body)
+        .map(([name]) => `${where(b)}: ${name}`),
+    );
+    assert.deepEqual(differing, [], 'a second version of the gate’s functions');
+    // §10 and Appendix B run the file by name, with the deployment's names in the environment.
+    for (const file of ['docs/17-runbook.mdx', 'docs/appendix-b-cheat-sheet.mdx']) {
+      const runs = blocks.filter((b) => b.file === file && /deploy-gate\.sh "\$TAG"/.test(b.code));
+      assert.ok(runs.length, `${file} does not run the gate`);
+      for (const b of runs)
+        assert.match(b.code, /export JOB=\S+ API_IMAGE=\S+/, `${where(b)}: runs the gate without its names`);
+    }
+  });
+
+  it('a block with its own wait_job is caught (the control)', () => {
+    const gate = functions(fs.readFileSync(GATE, 'utf8'));
+    const other = functions('wait_job() {\n  kubectl wait --for=condition=complete job/x\n}');
+    assert.notEqual(other.get('wait_job'), gate.get('wait_job'));
+  });
+});
