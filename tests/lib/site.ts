@@ -20,6 +20,8 @@ const SITE_FILES = [
   'sidebars.ts',
   'docusaurus.config.ts',
   'package.json',
+  // The diagrams' key includes mermaid's version, which the build reads from the lock.
+  'package-lock.json',
   'tsconfig.json',
 ];
 
