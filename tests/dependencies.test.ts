@@ -342,3 +342,73 @@ describe('the lock file', () => {
     );
   });
 });
+
+interface RenovateRule {
+  matchPackageNames?: string[];
+  matchDepNames?: string[];
+  groupName?: string;
+  prBodyNotes?: string[];
+  enabled?: boolean;
+}
+interface RenovateConfig {
+  extends?: string[];
+  packageRules?: RenovateRule[];
+}
+
+/** Renovate's glob for a package name: `**` any characters, `*` any but `/`. */
+const globMatches = (glob: string, name: string) =>
+  new RegExp(
+    `^${glob
+      .split('**')
+      .map((part) =>
+        part
+          .split('*')
+          .map((t) => t.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[^/]*'),
+      )
+      .join('.*')}$`,
+  ).test(name);
+
+/** What the Renovate config lacks: the digest-pinning preset, one Docusaurus group with its upgrade note. */
+export function renovateProblems(config: RenovateConfig, docusaurusPackages: string[]): string[] {
+  const problems: string[] = [];
+  if (!config.extends?.includes('helpers:pinGitHubActionDigests'))
+    problems.push('extends lacks helpers:pinGitHubActionDigests (actions pinned to digests by Renovate)');
+  const rules = (config.packageRules ?? []).filter((r) => r.enabled !== false);
+  const groups = new Set(
+    docusaurusPackages.map(
+      (name) => rules.find((r) => r.groupName && r.matchPackageNames?.some((g) => globMatches(g, name)))?.groupName,
+    ),
+  );
+  if (groups.size !== 1 || groups.has(undefined))
+    problems.push(`the @docusaurus packages are not in one group (groups: ${[...groups].join(', ')})`);
+  const group = rules.find((r) => r.groupName && r.groupName === [...groups][0]);
+  const note = (group?.prBodyNotes ?? []).join('\n');
+  for (const ref of ['src/theme/README.md', 'CONTRIBUTING.md', 'Upgrading dependencies'])
+    if (!note.includes(ref)) problems.push(`the Docusaurus group's PR note does not point at ${ref}`);
+  return problems;
+}
+
+describe('Renovate', () => {
+  const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'renovate.json'), 'utf8')) as RenovateConfig;
+  const docusaurus = Object.keys({...PKG.dependencies, ...PKG.devDependencies}).filter((n) =>
+    n.startsWith('@docusaurus/'),
+  );
+
+  it('groups every @docusaurus package in one PR that points at the forks and the upgrade procedure', () => {
+    assert.deepEqual(renovateProblems(config, docusaurus), []);
+    assert.ok(fs.existsSync(path.join(ROOT, 'src/theme/README.md')));
+    assert.match(fs.readFileSync(path.join(ROOT, 'CONTRIBUTING.md'), 'utf8'), /^## Upgrading dependencies$/m);
+  });
+
+  it('a config without the digest preset, or with Docusaurus split, is caught (the control)', () => {
+    const planted: RenovateConfig = {
+      extends: ['config:recommended'],
+      packageRules: [{matchPackageNames: ['@docusaurus/core'], groupName: 'Docusaurus', prBodyNotes: ['see docs']}],
+    };
+    const found = renovateProblems(planted, docusaurus);
+    assert.match(found[0], /helpers:pinGitHubActionDigests/);
+    assert.match(found[1], /not in one group/);
+    assert.ok(found.some((p) => p.includes('src/theme/README.md')));
+  });
+});
