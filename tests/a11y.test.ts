@@ -1,15 +1,14 @@
 /**
- * Accessibility: axe-core over every page of the sitemap, in light and dark
+ * Accessibility: axe-core over every page of the build, in light and dark
  * mode, at desktop and phone widths, with zero violations; plus the keyboard
  * paths (skip link, visible focus, search without a mouse).
  */
 import {describe, it, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {launch} from './lib/browser';
-import {BUILD_DIR, ROOT, serve} from './lib/site';
+import {BUILD_DIR, ROOT, pagePaths, serve} from './lib/site';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
@@ -23,11 +22,6 @@ const MODES = [
   {name: 'phone dark', width: 390, height: 844, scheme: 'dark'},
 ] as const;
 
-function sitemapPaths(): string[] {
-  const xml = fs.readFileSync(path.join(BUILD_DIR, 'sitemap.xml'), 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
-}
-
 interface AxeResult {
   violations: {id: string; impact: string; nodes: {target: string[]}[]}[];
 }
@@ -35,7 +29,7 @@ interface AxeResult {
 describe('accessibility', () => {
   let browser: Browser;
   let site: {url: string; close: () => Promise<void>};
-  const paths = sitemapPaths();
+  const paths = pagePaths();
 
   before(async () => {
     // Without the host's headers: axe is injected as an inline script, which the
@@ -89,7 +83,7 @@ describe('accessibility', () => {
           );
       }
       await context.close();
-      assert.equal(audited, paths.length, 'audited fewer pages than the sitemap lists');
+      assert.equal(audited, paths.length, 'audited fewer pages than the build lists');
       assert.ok(audited >= 26, `${audited} pages audited`);
       assert.deepEqual(found, []);
     });

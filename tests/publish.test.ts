@@ -12,14 +12,9 @@ import path from 'node:path';
 import {spawnSync} from 'node:child_process';
 import type {Browser, Page} from 'playwright-core';
 import {launch} from './lib/browser';
-import {BUILD_DIR, ROOT, serve} from './lib/site';
+import {BUILD_DIR, ROOT, pagePaths, serve} from './lib/site';
 import {parse as parseYaml} from 'yaml';
 import {parseHeaders} from '../plugins/hostHeaders';
-
-function sitemapPaths(): string[] {
-  const xml = fs.readFileSync(path.join(BUILD_DIR, 'sitemap.xml'), 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
-}
 
 describe('host headers', () => {
   const rules = parseHeaders(fs.readFileSync(path.join(BUILD_DIR, '_headers'), 'utf8'));
@@ -65,11 +60,11 @@ describe('CSP in a browser', () => {
     return page.evaluate(() => (window as unknown as {__csp: string[]}).__csp);
   }
 
-  it('every page of the sitemap loads with zero CSP violations', async () => {
+  it('every page of the build loads with zero CSP violations', async () => {
     const site = await serve(BUILD_DIR, {headersFile: true});
     try {
-      const paths = sitemapPaths();
-      assert.ok(paths.length >= 26, `${paths.length} pages in the sitemap`);
+      const paths = pagePaths();
+      assert.ok(paths.length >= 26, `${paths.length} pages in the build`);
       const found: string[] = [];
       for (const p of paths) for (const v of await violations(`${site.url}${p}`)) found.push(`${p}: ${v}`);
       assert.deepEqual(found, []);
@@ -227,5 +222,43 @@ describe('the guarded deploy', () => {
     assert.deepEqual(persistedCheckouts('planted.yml', wf), [
       'planted.yml: job deploy checks out with persist-credentials on',
     ]);
+  });
+});
+
+/** Files of a built folder that would tell a crawler the site's pages (sitemaps, page lists). */
+export function pageListsIn(dir: string): string[] {
+  return fs
+    .readdirSync(dir, {recursive: true, withFileTypes: true})
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .filter((f) => /(^|\/)sitemap[^/]*\.xml(\.gz)?$|(^|\/)(book-pages|page-list)[^/]*\.json$/i.test(f))
+    .sort();
+}
+
+describe('nothing private published', () => {
+  it('the built folder, which the deploy uploads, holds no sitemap or page list', () => {
+    assert.deepEqual(pageListsIn(BUILD_DIR), []);
+    assert.match(fs.readFileSync(path.join(BUILD_DIR, 'robots.txt'), 'utf8'), /Disallow: \/\s*$/m);
+  });
+
+  it('the tests still get every page, from the list written outside build/', () => {
+    const pages = pagePaths();
+    assert.ok(pages.length >= 26, `${pages.length} pages`);
+    assert.ok(pages.includes('/') && pages.includes('/runbook'));
+    for (const p of pages)
+      assert.ok(
+        fs.existsSync(path.join(BUILD_DIR, p === '/' ? 'index.html' : `${p}.html`)) ||
+          fs.existsSync(path.join(BUILD_DIR, p, 'index.html')),
+        `${p} is listed but not built`,
+      );
+  });
+
+  it('a sitemap in the built folder is caught (the control)', () => {
+    const dir = fs.mkdtempSync('/tmp/built-');
+    fs.mkdirSync(path.join(dir, 'docs'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
+    fs.writeFileSync(path.join(dir, 'sitemap.xml'), '<urlset/>');
+    fs.writeFileSync(path.join(dir, 'docs', 'sitemap-0.xml'), '<urlset/>');
+    assert.deepEqual(pageListsIn(dir), ['docs/sitemap-0.xml', 'sitemap.xml']);
   });
 });
