@@ -122,7 +122,8 @@ const config: Config = {
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},
-        // noIndex makes the classic sitemap a no-op; plugins/pageList.ts writes ours.
+        // No sitemap: the book asks not to be indexed, and nothing published lists its pages.
+        // The tests' page list is written outside build/ (plugins/pageList.ts).
         sitemap: false,
       } satisfies Preset.Options,
     ],

@@ -18,10 +18,21 @@ export const ROOT = path.resolve(__dirname, '..');
 /** The committed SVGs: at the repository's root, not in static/ (they are inlined, never served as files). */
 export const DIAGRAMS_DIR = path.join(ROOT, 'diagrams');
 export const DOCS_DIR = path.join(ROOT, 'docs');
-export const MERMAID_BUNDLE = require.resolve('mermaid/dist/mermaid.min.js');
-export const MERMAID_VERSION: string = JSON.parse(
-  fs.readFileSync(require.resolve('mermaid/package.json'), 'utf8'),
-).version;
+/**
+ * mermaid's version, as the lock file pins it. The build reads it from there, not from
+ * node_modules: mermaid is a devDependency (only `npm run diagrams` draws), so a
+ * production install (`npm ci --omit=dev`) builds without it. `npm ci` installs exactly
+ * this version; scripts/render-diagrams.ts checks that the one it draws with is the same.
+ */
+export const MERMAID_VERSION: string = (() => {
+  const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, {version?: string}>;
+  };
+  const version = lock.packages['node_modules/mermaid']?.version;
+  if (!version)
+    throw new Error('package-lock.json has no node_modules/mermaid entry: the diagrams key needs its version');
+  return version;
+})();
 
 /** The two variants the page switches between with the site's color mode, and mermaid's theme for each. */
 export const VARIANTS = {light: 'default', dark: 'dark'} as const;

@@ -13,7 +13,7 @@
  * host's Content-Security-Policy and a stricter one: it links the site's CSS and
  * `print.css`, and the `style` attributes of the built HTML are dropped (or
  * turned into classes); only the diagrams' SVGs keep their own styles.
- * It is not a route, so neither the search index nor sitemap.xml sees it; the
+ * It is not a route, so neither the search index nor the page list sees it; the
  * hash-router build (`npm run build:offline`) has no per-page HTML and skips it.
  */
 import fs from 'node:fs/promises';

@@ -14,7 +14,6 @@ import type {Page} from 'playwright-core';
 import {launch} from '../tests/lib/browser';
 import {
   DIAGRAMS_DIR,
-  MERMAID_BUNDLE,
   MERMAID_VERSION,
   SVG_FILE,
   VARIANT_NAMES,
@@ -27,6 +26,14 @@ import {
   type Variant,
 } from '../plugins/diagrams';
 import {scanDocs} from '../plugins/diagramScan';
+
+/** The mermaid bundle to draw with (mermaid is a devDependency: only this script needs it), checked against the lock's version, which the keys use. */
+function mermaidBundle(): string {
+  const installed = JSON.parse(fs.readFileSync(require.resolve('mermaid/package.json'), 'utf8')).version;
+  if (installed !== MERMAID_VERSION)
+    throw new Error(`mermaid ${installed} is installed, the lock file pins ${MERMAID_VERSION}: run npm ci`);
+  return require.resolve('mermaid/dist/mermaid.min.js');
+}
 
 interface Job {
   block: DiagramBlock;
@@ -141,7 +148,7 @@ async function main(): Promise<void> {
       // No network: the page is blank and mermaid comes from node_modules.
       await page.route('**/*', (route) => route.abort());
       await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>');
-      await page.addScriptTag({path: MERMAID_BUNDLE});
+      await page.addScriptTag({path: mermaidBundle()});
       for (const job of todo) {
         const where = `${rel(job.block.file)}:${job.block.line}`;
         let svg: string;
@@ -151,7 +158,7 @@ async function main(): Promise<void> {
           await page.setContent(
             '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>',
           );
-          await page.addScriptTag({path: MERMAID_BUNDLE});
+          await page.addScriptTag({path: mermaidBundle()});
           svg = await render(page, job);
         } catch (e) {
           throw new Error(`${where}: mermaid could not draw the diagram (${job.variant}): ${(e as Error).message}`);

@@ -1,10 +1,13 @@
 /**
  * The code themes, with every token color raised to WCAG AA contrast (4.5:1)
- * against the theme's background. prism-react-renderer's github and vsDark
- * themes use a few colors (comments, numbers, some keywords) that fall short;
- * rather than hand-pick replacements, each color is mixed toward black (light
- * theme) or white (dark theme) just until it passes, so the palette keeps its
- * character.
+ * against the theme's background and, in light mode, against the admonition
+ * backgrounds too: a line wider than a phone scrolls inside its block, and axe reads
+ * the part past the block's edge against the box around it (a variable token,
+ * #277c7a, in a `danger` box on /firewall: 4.31:1 on its #ffebec). prism-react-renderer's
+ * github and vsDark themes use a few colors (comments, numbers, some keywords) that
+ * fall short; rather than hand-pick replacements, each color is mixed toward black
+ * (light theme) or white (dark theme) just until it passes on every background, so
+ * the palette keeps its character.
  */
 import {themes, type PrismTheme} from 'prism-react-renderer';
 
@@ -32,30 +35,45 @@ export function contrast(a: RGB, b: RGB): number {
 
 const hex = (c: RGB) => `#${c.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
 
-/** The color, mixed toward `toward` in small steps until it reaches `min` contrast on `bg`. */
-export function raise(color: string, bg: RGB, min = 4.6): string {
+/**
+ * The color, mixed toward black (light backgrounds) or white (dark ones) in small steps
+ * until it reaches `min` contrast on every one of `bgs` (all of one color mode).
+ */
+export function raise(color: string, bgs: RGB | RGB[], min = 4.6): string {
   const c = parse(color);
   if (!c) return color;
-  const toward: RGB = luminance(bg) > 0.5 ? [0, 0, 0] : [255, 255, 255];
+  const all = (Array.isArray(bgs[0]) ? bgs : [bgs]) as RGB[];
+  const enough = (x: RGB) => all.every((bg) => contrast(x, bg) >= min);
+  const toward: RGB = luminance(all[0]) > 0.5 ? [0, 0, 0] : [255, 255, 255];
   let mixed = c;
-  for (let t = 0; t <= 1 && contrast(mixed, bg) < min; t += 0.02)
-    mixed = c.map((v, i) => v + (toward[i] - v) * t) as RGB;
-  return contrast(c, bg) >= min ? color : hex(mixed);
+  for (let t = 0; t <= 1 && !enough(mixed); t += 0.02) mixed = c.map((v, i) => v + (toward[i] - v) * t) as RGB;
+  return enough(c) ? color : hex(mixed);
 }
 
-function accessible(theme: PrismTheme, background: string): PrismTheme {
-  const bg = parse(background)!;
+/**
+ * The light mode's admonition backgrounds: Infima's `--ifm-color-*-contrast-background`
+ * (primary, secondary, success, info, warning, danger), which Docusaurus's note, tip, info,
+ * warning and danger boxes use.
+ */
+export const LIGHT_ADMONITION_BACKGROUNDS = ['#ebf2fc', '#fdfdfe', '#e6f6e6', '#eef9fd', '#fff8e6', '#ffebec'];
+
+function accessible(theme: PrismTheme, background: string, also: string[]): PrismTheme {
+  const bgs = [background, ...also].map((c) => parse(c)!);
   return {
-    plain: {...theme.plain, color: theme.plain.color && raise(theme.plain.color, bg), backgroundColor: background},
+    plain: {...theme.plain, color: theme.plain.color && raise(theme.plain.color, bgs), backgroundColor: background},
     styles: theme.styles.map((s) => ({
       ...s,
-      style: {...s.style, ...(s.style.color ? {color: raise(s.style.color, bg)} : {})},
+      style: {...s.style, ...(s.style.color ? {color: raise(s.style.color, bgs)} : {})},
     })),
   };
 }
 
-export const lightCodeTheme = accessible(themes.github, themes.github.plain.backgroundColor ?? '#f6f8fa');
-export const darkCodeTheme = accessible(themes.vsDark, themes.vsDark.plain.backgroundColor ?? '#1e1e1e');
+export const lightCodeTheme = accessible(
+  themes.github,
+  themes.github.plain.backgroundColor ?? '#f6f8fa',
+  LIGHT_ADMONITION_BACKGROUNDS,
+);
+export const darkCodeTheme = accessible(themes.vsDark, themes.vsDark.plain.backgroundColor ?? '#1e1e1e', []);
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 type TokenStyle = PrismTheme['styles'][number]['style'];

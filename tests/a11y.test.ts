@@ -1,15 +1,15 @@
 /**
- * Accessibility: axe-core over every page of the sitemap, in light and dark
+ * Accessibility: axe-core over every page of the build, in light and dark
  * mode, at desktop and phone widths, with zero violations; plus the keyboard
  * paths (skip link, visible focus, search without a mouse).
  */
 import {describe, it, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {launch} from './lib/browser';
-import {BUILD_DIR, ROOT, serve} from './lib/site';
+import {BUILD_DIR, ROOT, pagePaths, serve} from './lib/site';
+import {LIGHT_ADMONITION_BACKGROUNDS} from '../src/prismThemes';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
@@ -23,19 +23,59 @@ const MODES = [
   {name: 'phone dark', width: 390, height: 844, scheme: 'dark'},
 ] as const;
 
-function sitemapPaths(): string[] {
-  const xml = fs.readFileSync(path.join(BUILD_DIR, 'sitemap.xml'), 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
-}
-
 interface AxeResult {
   violations: {id: string; impact: string; nodes: {target: string[]}[]}[];
+}
+
+/**
+ * Code blocks off screen are not rendered (`content-visibility: auto`,
+ * src/theme/CodeBlock/Content/styles.module.css), and what is not rendered can escape the
+ * audit. Before axe runs, every element is rendered: the style below, then two frames.
+ * Returns how many <pre> are still skipped (0, or the override did not take).
+ */
+async function renderEverything(page: Page): Promise<number> {
+  await page.addStyleTag({content: '* { content-visibility: visible !important; }'});
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() =>
+            resolve(
+              [...document.querySelectorAll('pre')].filter((el) => getComputedStyle(el).contentVisibility !== 'visible')
+                .length,
+            ),
+          ),
+        ),
+      ),
+  );
+}
+
+/** axe over the whole page, every block rendered first; each violation as "[rule, impact] targets". */
+async function audit(page: Page): Promise<string[]> {
+  const skipped = await renderEverything(page);
+  if (skipped) return [`[render] ${skipped} code blocks still skipped by content-visibility`];
+  await page.addScriptTag({path: AXE});
+  const result = (await page.evaluate(
+    (rules) =>
+      (window as unknown as {axe: {run: (c: unknown, o: unknown) => Promise<unknown>}}).axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
+        rules: Object.fromEntries(rules.map((r) => [r, {enabled: false}])),
+      }),
+    Object.keys(DISABLED_RULES),
+  )) as AxeResult;
+  return result.violations.map(
+    (v) =>
+      `[${v.id}, ${v.impact}] ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }
 
 describe('accessibility', () => {
   let browser: Browser;
   let site: {url: string; close: () => Promise<void>};
-  const paths = sitemapPaths();
+  const paths = pagePaths();
 
   before(async () => {
     // Without the host's headers: axe is injected as an inline script, which the
@@ -70,30 +110,69 @@ describe('accessibility', () => {
         // Hydrated (on a phone the toggle sits in the closed menu, so not visible).
         await page.waitForSelector('button[class*=toggleButton]:not([disabled])', {state: 'attached'});
         assert.equal(await page.getAttribute('html', 'data-theme'), mode.scheme, `${p}: color mode not applied`);
-        await page.addScriptTag({path: AXE});
-        const result = (await page.evaluate(
-          (rules) =>
-            (window as unknown as {axe: {run: (c: unknown, o: unknown) => Promise<unknown>}}).axe.run(document, {
-              runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
-              rules: Object.fromEntries(rules.map((r) => [r, {enabled: false}])),
-            }),
-          Object.keys(DISABLED_RULES),
-        )) as AxeResult;
+        for (const v of await audit(page)) found.push(`${p} ${v}`);
         audited++;
-        for (const v of result.violations)
-          found.push(
-            `${p} [${v.id}, ${v.impact}] ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(' | ')}`,
-          );
       }
       await context.close();
-      assert.equal(audited, paths.length, 'audited fewer pages than the sitemap lists');
+      assert.equal(audited, paths.length, 'audited fewer pages than the build lists');
       assert.ok(audited >= 26, `${audited} pages audited`);
       assert.deepEqual(found, []);
     });
   }
+
+  it('the code colors were raised against the light admonition backgrounds the site really has', async () => {
+    const context = await browser.newContext({colorScheme: 'light'});
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.url}/firewall`);
+      const backgrounds = await page.evaluate(() =>
+        ['primary', 'secondary', 'success', 'info', 'warning', 'danger'].map((c) =>
+          getComputedStyle(document.documentElement).getPropertyValue(`--ifm-color-${c}-contrast-background`).trim(),
+        ),
+      );
+      assert.deepEqual(backgrounds, LIGHT_ADMONITION_BACKGROUNDS);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a planted low-contrast token in the last code block of /runbook, far below the fold, is caught (the control)', async () => {
+    // The runbook's last block is thousands of pixels down: not rendered when the page loads.
+    const planted = await serve(BUILD_DIR, {
+      rewrite: (p, html) => {
+        if (p !== '/runbook') return html;
+        const line = html.lastIndexOf('<div class=token-line');
+        assert.ok(line > 0, 'no code line in /runbook to plant in');
+        const at = html.indexOf('>', line) + 1;
+        return `${html.slice(0, at)}<span class="token planted-low-contrast" style="color:#c8c8c8">planted </span>${html.slice(at)}`;
+      },
+    });
+    const context = await browser.newContext({viewport: {width: 390, height: 844}, colorScheme: 'light'});
+    try {
+      const page = await context.newPage();
+      await page.goto(`${planted.url}/runbook`);
+      await page.waitForSelector('button[class*=toggleButton]:not([disabled])', {state: 'attached'});
+      const below = await page.evaluate(() => {
+        const el = document.querySelector('.planted-low-contrast')!;
+        return {
+          top: el.getBoundingClientRect().top,
+          skipped: getComputedStyle(el.closest('pre')!).contentVisibility === 'auto',
+        };
+      });
+      assert.ok(
+        below.top > 5 * 844 && below.skipped,
+        `the plant is not far down in a skipped block: ${JSON.stringify(below)}`,
+      );
+      const found = await audit(page);
+      assert.ok(
+        found.some((v) => v.startsWith('[color-contrast,') && v.includes('planted-low-contrast')),
+        found.join('\n') || 'no violation',
+      );
+    } finally {
+      await context.close();
+      await planted.close();
+    }
+  });
 
   describe('keyboard', () => {
     let page: Page;

@@ -1,7 +1,9 @@
 /**
  * Publishing: the host headers the build writes, a strict CSP that the built
  * pages honour (and that catches a planted inline script), the workflows valid,
- * and the publish command proven by a dry run over the built folder.
+ * and the publish command proven by a dry run over the built folder. The publish
+ * workflow is guarded: a build job without secrets, a deploy job in the production
+ * environment that only installs wrangler, downloads the built site and publishes it.
  */
 import {describe, it, before, after} from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,13 +12,9 @@ import path from 'node:path';
 import {spawnSync} from 'node:child_process';
 import type {Browser, Page} from 'playwright-core';
 import {launch} from './lib/browser';
-import {BUILD_DIR, ROOT, serve} from './lib/site';
+import {BUILD_DIR, ROOT, pagePaths, serve} from './lib/site';
+import {parse as parseYaml} from 'yaml';
 import {parseHeaders} from '../plugins/hostHeaders';
-
-function sitemapPaths(): string[] {
-  const xml = fs.readFileSync(path.join(BUILD_DIR, 'sitemap.xml'), 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
-}
 
 describe('host headers', () => {
   const rules = parseHeaders(fs.readFileSync(path.join(BUILD_DIR, '_headers'), 'utf8'));
@@ -62,11 +60,11 @@ describe('CSP in a browser', () => {
     return page.evaluate(() => (window as unknown as {__csp: string[]}).__csp);
   }
 
-  it('every page of the sitemap loads with zero CSP violations', async () => {
+  it('every page of the build loads with zero CSP violations', async () => {
     const site = await serve(BUILD_DIR, {headersFile: true});
     try {
-      const paths = sitemapPaths();
-      assert.ok(paths.length >= 26, `${paths.length} pages in the sitemap`);
+      const paths = pagePaths();
+      assert.ok(paths.length >= 26, `${paths.length} pages in the build`);
       const found: string[] = [];
       for (const p of paths) for (const v of await violations(`${site.url}${p}`)) found.push(`${p}: ${v}`);
       assert.deepEqual(found, []);
@@ -95,7 +93,10 @@ describe('CSP in a browser', () => {
 
 describe('workflows and the publish command', () => {
   const validator = path.join(ROOT, 'node_modules/.bin/action-validator');
-  const workflows = ['.github/workflows/ci.yml', '.github/workflows/publish.yml'];
+  const workflows = fs
+    .readdirSync(path.join(ROOT, '.github/workflows'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => `.github/workflows/${f}`);
 
   for (const wf of workflows) {
     it(`${wf} is a valid workflow`, () => {
@@ -122,5 +123,142 @@ describe('workflows and the publish command', () => {
     assert.equal(r.status, 0, out);
     assert.match(out, /Read \d+ files from the assets directory/);
     assert.match(out, /--dry-run: exiting now/);
+  });
+});
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  needs?: string | string[];
+  environment?: string | {name: string};
+  steps: Step[];
+}
+interface Workflow {
+  jobs: Record<string, Job>;
+}
+
+const readWorkflow = (f: string) => parseYaml(fs.readFileSync(path.join(ROOT, f), 'utf8')) as Workflow;
+
+/** What the publish workflow lacks of the guarded shape (empty: none). */
+export function publishProblems(wf: Workflow): string[] {
+  const problems: string[] = [];
+  const {build, deploy} = wf.jobs;
+  if (!build || !deploy) return [`jobs are ${Object.keys(wf.jobs).join(', ')}, not build and deploy`];
+  const env = typeof deploy.environment === 'string' ? deploy.environment : deploy.environment?.name;
+  if (env !== 'production') problems.push(`deploy runs in environment ${env ?? '(none)'}, not production`);
+  if (![deploy.needs].flat().includes('build')) problems.push('deploy does not need build');
+  const buildText = JSON.stringify(build);
+  if (/secrets\./.test(buildText)) problems.push('the build job reads secrets');
+  for (const step of ['npm run lint', 'npm test', 'npm run pdf', 'npm run build:offline'])
+    if (!buildText.includes(step)) problems.push(`the build job does not run ${step}`);
+  const upload = build.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.name === 'site');
+  if (!upload || !String(upload.with?.path).includes('build/'))
+    problems.push('the build job uploads no "site" artifact of build/');
+  // The deploy job: install wrangler from the lock (no scripts), download the site, run wrangler. Nothing else runs.
+  for (const s of deploy.steps) {
+    if (s.uses) {
+      if (!/^actions\/(checkout|setup-node|download-artifact)@/.test(s.uses)) problems.push(`deploy uses ${s.uses}`);
+    } else if (s.run) {
+      const commands = s.run
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => /^(npm|npx|node|\.\/|bash|sh) /.test(l));
+      for (const c of commands)
+        if (!/^npm ci --ignore-scripts\b/.test(c) && !/^npx --no-install wrangler deploy$/.test(c))
+          problems.push(`deploy runs ${c}`);
+    }
+  }
+  if (!deploy.steps.some((s) => s.uses?.startsWith('actions/download-artifact@') && s.with?.name === 'site'))
+    problems.push('deploy does not download the "site" artifact');
+  const publish = deploy.steps.find((s) => s.run?.includes('wrangler deploy'));
+  if (!publish) problems.push('deploy does not run wrangler deploy');
+  else if (!/secrets\.CLOUDFLARE_API_TOKEN/.test(publish.env?.CLOUDFLARE_API_TOKEN ?? ''))
+    problems.push('the wrangler step does not get CLOUDFLARE_API_TOKEN');
+  return problems;
+}
+
+/** Checkout steps that leave the job's git token in .git/config. */
+export function persistedCheckouts(file: string, wf: Workflow): string[] {
+  return Object.entries(wf.jobs).flatMap(([name, job]) =>
+    job.steps
+      .filter((s) => s.uses?.startsWith('actions/checkout@') && s.with?.['persist-credentials'] !== false)
+      .map(() => `${file}: job ${name} checks out with persist-credentials on`),
+  );
+}
+
+describe('the guarded deploy', () => {
+  const workflows = fs
+    .readdirSync(path.join(ROOT, '.github/workflows'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => `.github/workflows/${f}`);
+
+  it('publish.yml: a build job without secrets, then a deploy job in production that only downloads and publishes', () => {
+    assert.deepEqual(publishProblems(readWorkflow('.github/workflows/publish.yml')), []);
+  });
+
+  it('every checkout in every workflow has persist-credentials: false', () => {
+    assert.ok(workflows.length >= 2);
+    assert.deepEqual(
+      workflows.flatMap((f) => persistedCheckouts(f, readWorkflow(f))),
+      [],
+    );
+  });
+
+  it('secrets in the build job, no environment, a build step in deploy and a persisted checkout are caught (the control)', () => {
+    const wf = readWorkflow('.github/workflows/publish.yml');
+    wf.jobs.build.steps.push({run: 'echo', env: {T: '${{ secrets.CLOUDFLARE_API_TOKEN }}'}});
+    delete wf.jobs.deploy.environment;
+    wf.jobs.deploy.steps.splice(1, 0, {run: 'npm run build'});
+    wf.jobs.deploy.steps[0].with = {};
+    assert.deepEqual(publishProblems(wf), [
+      'deploy runs in environment (none), not production',
+      'the build job reads secrets',
+      'deploy runs npm run build',
+    ]);
+    assert.deepEqual(persistedCheckouts('planted.yml', wf), [
+      'planted.yml: job deploy checks out with persist-credentials on',
+    ]);
+  });
+});
+
+/** Files of a built folder that would tell a crawler the site's pages (sitemaps, page lists). */
+export function pageListsIn(dir: string): string[] {
+  return fs
+    .readdirSync(dir, {recursive: true, withFileTypes: true})
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .filter((f) => /(^|\/)sitemap[^/]*\.xml(\.gz)?$|(^|\/)(book-pages|page-list)[^/]*\.json$/i.test(f))
+    .sort();
+}
+
+describe('nothing private published', () => {
+  it('the built folder, which the deploy uploads, holds no sitemap or page list', () => {
+    assert.deepEqual(pageListsIn(BUILD_DIR), []);
+    assert.match(fs.readFileSync(path.join(BUILD_DIR, 'robots.txt'), 'utf8'), /Disallow: \/\s*$/m);
+  });
+
+  it('the tests still get every page, from the list written outside build/', () => {
+    const pages = pagePaths();
+    assert.ok(pages.length >= 26, `${pages.length} pages`);
+    assert.ok(pages.includes('/') && pages.includes('/runbook'));
+    for (const p of pages)
+      assert.ok(
+        fs.existsSync(path.join(BUILD_DIR, p === '/' ? 'index.html' : `${p}.html`)) ||
+          fs.existsSync(path.join(BUILD_DIR, p, 'index.html')),
+        `${p} is listed but not built`,
+      );
+  });
+
+  it('a sitemap in the built folder is caught (the control)', () => {
+    const dir = fs.mkdtempSync('/tmp/built-');
+    fs.mkdirSync(path.join(dir, 'docs'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
+    fs.writeFileSync(path.join(dir, 'sitemap.xml'), '<urlset/>');
+    fs.writeFileSync(path.join(dir, 'docs', 'sitemap-0.xml'), '<urlset/>');
+    assert.deepEqual(pageListsIn(dir), ['docs/sitemap-0.xml', 'sitemap.xml']);
   });
 });

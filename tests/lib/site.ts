@@ -7,9 +7,20 @@ import zlib from 'node:zlib';
 import {spawnSync} from 'node:child_process';
 import {parseHeaders} from '../../plugins/hostHeaders';
 import {guardedBuild} from '../../scripts/build-guarded';
+import {PAGE_LIST_FILE} from '../../plugins/pageList';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const BUILD_DIR = path.join(ROOT, 'build');
+
+/**
+ * Every page of the last build, as paths (`/`, `/runbook`, …): the list plugins/pageList.ts
+ * writes next to the build (`.docusaurus/`), since the published folder lists no pages.
+ */
+export function pagePaths(): string[] {
+  const file = path.join(ROOT, '.docusaurus', PAGE_LIST_FILE);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (plugins/pageList.ts)`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as string[];
+}
 
 const SITE_FILES = [
   'docs',
@@ -21,6 +32,8 @@ const SITE_FILES = [
   'sidebars.ts',
   'docusaurus.config.ts',
   'package.json',
+  // The diagrams' key includes mermaid's version, which the build reads from the lock.
+  'package-lock.json',
   'tsconfig.json',
 ];
 
