@@ -110,10 +110,10 @@ describe('the built book in a browser', () => {
     const svg = await page.waitForSelector('figure.book-diagram svg >> visible=true');
     const box = await svg.boundingBox();
     assert.ok(box && box.width > 50 && box.height > 50, 'the diagram has no size');
-    // Its labels are text: the browser's find lands in the drawing (the phrase is in no prose).
+    // Its labels are text: the browser's find lands in the drawing (the phrase, an arrow's label, is in no prose).
     const found = await page.evaluate(() => {
       const w = window as unknown as {find: (s: string) => boolean};
-      return w.find('3 proxied A records') && !!window.getSelection()?.anchorNode?.parentElement?.closest('svg');
+      return w.find('remote write') && !!window.getSelection()?.anchorNode?.parentElement?.closest('svg');
     });
     assert.ok(found, "the browser's find does not reach the diagram's labels");
   });
@@ -309,16 +309,18 @@ describe('the built book in a browser', () => {
         groups: document.querySelectorAll('.theme-code-block [class*=buttonGroup]').length,
       }));
     const atLoad = await counts();
-    const block = p.locator('.theme-code-block').nth(100);
+    // Far down the page, and of several lines, so the copy has line breaks to keep.
+    const block = p.locator('.theme-code-block:has(.token-line:nth-child(3))').nth(60);
     await block.scrollIntoViewIfNeeded();
     await block.locator('button[title="Copy"]').waitFor();
     const code = await block.locator('pre code').evaluate((el) => (el as HTMLElement).innerText);
     await block.locator('button[title="Copy"]').click({force: true});
     const copied = await p.evaluate(() => navigator.clipboard.readText());
     // A block wider than the phone gets a word-wrap button; pressing it wraps the lines.
-    const wide = p.locator('.theme-code-block:has(button[title="Toggle word wrap"])').first();
-    await wide.locator('button[title="Toggle word wrap"]').click({force: true});
-    const wrapped = await wide.locator('pre').evaluate((pre) => ({
+    // Held by its element: wrapping reflows the page, and a block above may mount its own button meanwhile.
+    const wide = (await p.locator('.theme-code-block:has(button[title="Toggle word wrap"])').first().elementHandle())!;
+    await (await wide.$('button[title="Toggle word wrap"]'))!.click({force: true});
+    const wrapped = await (await wide.$('pre'))!.evaluate((pre) => ({
       overflow: pre.scrollWidth - pre.clientWidth,
       whiteSpace: getComputedStyle(pre.querySelector('code')!).whiteSpace,
     }));

@@ -29,6 +29,8 @@ const SITE_FILES = [
   'static',
   // The committed drawings of the mermaid blocks: the build puts them in the pages.
   'diagrams',
+  // Scripts the book shows from their files (plugins/remark-code-file): ch14's deploy gate.
+  'ops',
   'sidebars.ts',
   'docusaurus.config.ts',
   'package.json',
