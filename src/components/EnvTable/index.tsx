@@ -1,10 +1,10 @@
 import React from 'react';
-import Link from '@docusaurus/Link';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import {getFact} from '@site/src/data/deployment';
 import type {Fact} from '@site/src/data/deployment';
 import {ENV_MAPPING} from '@site/src/data/envMapping';
 import type {EnvConsumer, EnvMapping} from '@site/src/data/envMapping';
+import AssumedMark from '@site/src/components/AssumedMark';
 import styles from './styles.module.css';
 
 export interface Props {
@@ -83,20 +83,6 @@ export function resolveEnvRows(mapping: readonly EnvMapping[] = ENV_MAPPING): Re
   });
 }
 
-/** The visible "assumed" tag, linking to the fact's row in Appendix A. */
-function AssumedMark({fact}: {fact: Fact}): React.JSX.Element | null {
-  if (fact.source.kind !== 'assumed') return null;
-  return (
-    <Link
-      className={styles.assumed}
-      to={`/quick-facts#fact-${fact.id.replace(/\./g, '-')}`}
-      title={`Assumed name. Confirm with: ${fact.source.confirm}`}>
-      <span aria-hidden="true">assumed</span>
-      <span className="sr-only">(assumed name; see how to confirm it in Appendix A)</span>
-    </Link>
-  );
-}
-
 /**
  * The environment mapping of ch10: variable → ConfigMap or Secret key (or a
  * literal in the migrate Job manifest) → the workloads that read it. Rendered from src/data/envMapping.ts joined with the
@@ -127,7 +113,7 @@ export default function EnvTable({
             <tr key={r.anchor} id={r.anchor}>
               <th scope="row">
                 <code>{r.variable.value}</code>
-                <AssumedMark fact={r.variable} />
+                {r.variable.source.kind === 'assumed' && <AssumedMark ids={r.variable.id} />}
               </th>
               <td className={r.storeKind === 'Secret' ? styles.secret : undefined}>
                 {r.storeKind === 'Job' ? (
