@@ -36,7 +36,7 @@ interface JsxNode {
 
 /** Replace every fact token in `text`; `fail` is called for an unknown id. */
 export function substituteFacts(text: string, fail: (id: string) => never): string {
-  return text.replace(FACT_TOKEN, (_, id: string) => getFact(id)?.value ?? fail(id));
+  return substituteWithSpans(text, fail).text;
 }
 
 /**

@@ -11,6 +11,7 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {bookCodeBlocks, where} from './lib/codeBlocks';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const GATE = path.join(ROOT, 'ops/deploy-gate.sh');
@@ -189,8 +190,7 @@ describe('one gate in the book', () => {
   const functions = (text: string) =>
     new Map([...text.matchAll(/^(\w+)\(\) \{\n[\s\S]*?\n\}$/gm)].map((m) => [m[1], m[0]]));
 
-  it('ch14, §10 and Appendix B show the committed file, and no block defines its functions differently', async () => {
-    const {bookCodeBlocks, where} = await import('./lib/codeBlocks');
+  it('ch14, §10 and Appendix B show the committed file, and no block defines its functions differently', () => {
     const blocks = bookCodeBlocks().filter((b) => b.lang === 'bash');
     const shown = blocks.filter((b) => b.code === fs.readFileSync(GATE, 'utf8').replace(/\n$/, ''));
     assert.deepEqual(
