@@ -129,11 +129,12 @@ describe('a prompt ends its block', () => {
   it('catches a prompt followed by a command, and accepts prompts on the last line (the control)', () => {
     const found = promptsNotLast([
       plant(`read -rs -p 'Password: ' PW; echo\nexport PW`),
+      plant(`IFS= read -rs -p 'Password: ' PW; echo\nexport PW`),
       plant(`echo first\nread -r -p 'User: ' U; read -rs -p 'Password: ' PW; echo\n# a comment may follow`),
     ]);
     assert.deepEqual(
       found.map((f) => f.at),
-      ['docs/planted.mdx:11'],
+      ['docs/planted.mdx:11', 'docs/planted.mdx:11'],
     );
   });
 

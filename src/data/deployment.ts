@@ -101,7 +101,7 @@ const FACT_ROWS: Fact[] = [
     label: 'Bundled components switched off',
     value: 'traefik,servicelb',
     source: assumed(
-      "ssh hetzner1 'sudo grep -rhi disable /etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d 2>/dev/null; systemctl cat k3s | grep -i disable'",
+      "ssh hetzner1 'sudo grep -rhi -A3 disable /etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d 2>/dev/null; systemctl cat k3s | grep -i -A1 disable'",
     ),
   },
   {

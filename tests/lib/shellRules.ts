@@ -118,7 +118,7 @@ export function secretsOnCommandLines(blocks: readonly CodeBlock[]): Finding[] {
   for (const b of blocks)
     for (const {text} of logicalLines(b.code))
       for (const seg of segments(text)) {
-        const m = /^read\s+((?:-\w+\s+|-p\s+(?:'[^']*'|"[^"]*")\s+)*)(\w+)\s*$/.exec(seg);
+        const m = /^(?:\w+=\S*\s+)*read\s+((?:-\w+\s+|-p\s+(?:'[^']*'|"[^"]*")\s+)*)(\w+)\s*$/.exec(seg);
         if (m && /-\w*s/.test(m[1])) secretVars.add(m[2]);
       }
   const refersToSecret = (s: string) =>
@@ -162,7 +162,8 @@ export function secretsOnCommandLines(blocks: readonly CodeBlock[]): Finding[] {
 }
 
 /** A prompt: `read` with -p or -s, or the book's echo-off header-file prompt. */
-const PROMPT = /^(read\s+(-\w+\s+)*-\w*[ps]\b|\(trap 'stty echo')/;
+// (An assignment may precede the read: `IFS= read -rs …` keeps the answer's blanks.)
+const PROMPT = /^((?:\w+=\S*\s+)*read\s+(-\w+\s+)*-\w*[ps]\b|\(trap 'stty echo')/;
 
 /**
  * A prompt is the last command of its block. The copy button copies a whole block, and
