@@ -54,6 +54,11 @@ describe('assumed values in code are marked, not changed', () => {
       await p.waitForSelector('button[class*=toggleButton]:not([disabled])');
       const block = p.locator('.theme-code-block:has(.token.assumed-fact)').first();
       await block.scrollIntoViewIfNeeded();
+      // innerText is empty until the block is drawn (content-visibility: auto): wait for the browser to draw it.
+      await p.waitForFunction(
+        (el) => (el as HTMLElement).innerText.trim().length > 0,
+        await block.locator('pre code').elementHandle(),
+      );
       const seen = await block.evaluate((el) => {
         const pre = el.querySelector('pre')!;
         const marks = [...pre.querySelectorAll('.token.assumed-fact')];
