@@ -1,6 +1,6 @@
 // cspell:ignore persistentvolumeclaims persistentvolumes bufw migrat -- fragments of the regular expressions below
 /**
- * Book-level content rules: what ../shared/BOOK.md says the book must visibly say
+ * Book-level content rules: what BOOK.md says the book must visibly say
  * about the goose change, the runbook's shape and links, and Appendix D's coverage.
  * They read the whole book at once (a rule about ch08 may need ch19), so they take
  * every page, plus the data modules they compare against; the tests pass planted

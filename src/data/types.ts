@@ -6,7 +6,7 @@
  * upstream page or one the book had to choose.
  */
 
-/** Copied from the seed document (shared/seed): the book's source of truth. */
+/** Copied from the seed document (tests/fixtures/seed.txt): the book's source of truth. */
 export interface SeedSource {
   kind: 'seed';
 }
