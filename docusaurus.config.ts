@@ -1,23 +1,19 @@
 import path from 'node:path';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import remarkCodeFile from './plugins/remark-code-file';
-import remarkFacts from './plugins/remark-facts';
-import remarkDiagrams from './plugins/remark-diagrams';
-import remarkXref from './plugins/remark-xref';
-import searchPlugin from './plugins/search';
-import remarkReferences from './plugins/references';
-import shortLinksPlugin from './plugins/shortLinks';
-import hostHeadersPlugin from './plugins/hostHeaders';
-import printBookPlugin from './plugins/printBook';
-import pageListPlugin from './plugins/pageList';
-import postCssPlugin from './plugins/postcss';
-import codeThemePlugin from './plugins/codeTheme';
-import lazyPrismPlugin from './plugins/lazyPrism';
-import hydrationTransitionsPlugin from './plugins/hydrationTransitions';
-import reactUtilsSwapPlugin from './plugins/reactUtilsSwap';
-import compileHintsPlugin from './plugins/compileHints';
-import rehypeTaskLabels from './plugins/rehype-task-labels';
+import remarkCodeFile from './plugins/content/remark-code-file';
+import remarkFacts from './plugins/content/remark-facts';
+import remarkDiagrams from './plugins/content/remark-diagrams';
+import remarkXref from './plugins/content/remark-xref';
+import searchPlugin from './plugins/output/search';
+import remarkReferences from './plugins/content/remark-references';
+import shortLinksPlugin from './plugins/output/short-links';
+import hostHeadersPlugin from './plugins/output/host-headers';
+import printBookPlugin from './plugins/output/print-book';
+import pageListPlugin from './plugins/output/page-list';
+import codeThemePlugin from './plugins/output/code-theme';
+import rehypeTaskLabels from './plugins/content/rehype-task-labels';
+import perfPlugin from './plugins/perf';
 import {BOOK} from './src/data/deployment';
 import {codeTheme} from './src/prismThemes';
 
@@ -58,8 +54,8 @@ const themeConfig = {
     copyright: `As of ${BOOK.asOf}, updated by commit ${BOOK.commit}. Internal: do not share outside the team.`,
   },
   prism: {
-    // One theme of CSS variables for both modes (plugins/codeTheme.ts sets them), so
-    // the server's highlighted code is right in dark mode too (src/theme/CodeBlock).
+    // One theme of CSS variables for both modes (plugins/output/code-theme.ts sets them), so
+    // the server's highlighted code is right in dark mode too (plugins/perf/theme/CodeBlock).
     theme: codeTheme.theme,
     darkTheme: codeTheme.theme,
     additionalLanguages,
@@ -92,14 +88,12 @@ const config: Config = {
     hostHeadersPlugin,
     printBookPlugin,
     pageListPlugin,
-    postCssPlugin,
     codeThemePlugin,
-    lazyPrismPlugin,
-    hydrationTransitionsPlugin,
-    reactUtilsSwapPlugin,
-    compileHintsPlugin,
+    // The performance layer (plugins/perf/README.md): the only code that reaches into
+    // Docusaurus's internals. Without this line the site is stock Docusaurus and still works.
+    perfPlugin,
   ],
-  clientModules: ['./src/clientModules/highlightTerms.ts', './src/clientModules/idlePrefetch.ts'],
+  clientModules: ['./src/clientModules/highlightTerms.ts'],
   presets: [
     [
       'classic',
@@ -123,7 +117,7 @@ const config: Config = {
         blog: false,
         theme: {customCss: './src/css/custom.css'},
         // No sitemap: the book asks not to be indexed, and nothing published lists its pages.
-        // The tests' page list is written outside build/ (plugins/pageList.ts).
+        // The tests' page list is written outside build/ (plugins/output/page-list.ts).
         sitemap: false,
       } satisfies Preset.Options,
     ],

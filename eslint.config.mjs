@@ -24,8 +24,14 @@ export default tseslint.config(
     languageOptions: {globals: {...globals.node}},
   },
   {
-    // The site's own code runs in the browser (and in Node during the static render).
-    files: ['src/**/*.{ts,tsx}'],
+    // The site's own code runs in the browser (and in Node during the static render), and so do
+    // the performance plugin's theme, module swaps and client module.
+    files: [
+      'src/**/*.{ts,tsx}',
+      'plugins/perf/theme/**/*.{ts,tsx}',
+      'plugins/perf/swaps/**/*.{ts,tsx}',
+      'plugins/perf/clientModules/**/*.ts',
+    ],
     ...react.configs.flat.recommended,
     ...react.configs.flat['jsx-runtime'],
     plugins: {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import {CHAPTERS, RUNBOOK_ID} from '../src/data/chapters';
 import {RUNBOOK, runbookAnchor, type RunbookEntry} from '../src/data/runbook';
 import {GLOSSARY, type GlossaryTerm} from '../src/data/glossary';
-import {appendixUrls, citationsOf, groupOf as referencesGroupOf} from '../plugins/references';
+import {appendixUrls, citationsOf, groupOf as referencesGroupOf} from '../plugins/content/remark-references';
 import type {Page, Problem} from './content-rules';
 
 export interface BookInput {

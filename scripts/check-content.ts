@@ -10,7 +10,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import {checkCitationTitles, checkPage, formatProblem, loadPages, parsePage, isDraft} from './content-rules';
 import {checkBook} from './book-rules';
-import {appendixUrls, collectCitations} from '../plugins/references';
+import {appendixUrls, collectCitations} from '../plugins/content/remark-references';
 
 const docsDir = path.resolve(__dirname, '../docs');
 const args = process.argv.slice(2);

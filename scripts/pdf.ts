@@ -1,6 +1,6 @@
 /**
  * The book as one PDF: `npm run pdf`, after `npm run build`, prints
- * build/print.html (written by plugins/printBook.ts) to build/honeydue-book.pdf
+ * build/print.html (written by plugins/output/print-book.ts) to build/honeydue-book.pdf
  * in a headless Chromium driven by playwright-core, which never downloads a
  * browser (tests/lib/browser.ts says where it looks for one).
  *
@@ -25,7 +25,7 @@ export interface PdfResult {
   ms: number;
 }
 
-/** Margins of the PDF; plugins/printBook.css's @page says the same for a browser's print dialog. */
+/** Margins of the PDF; plugins/output/print-book/print.css's @page says the same for a browser's print dialog. */
 const MARGIN = {top: '18mm', bottom: '20mm', left: '16mm', right: '16mm'};
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

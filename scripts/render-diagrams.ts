@@ -6,7 +6,7 @@
  * Mermaid (node_modules/mermaid/dist/mermaid.min.js) runs in a blank page of
  * headless Chromium, found by tests/lib/browser.ts; the page has no network.
  * A file whose key is already there is kept (`--force` redraws them all); SVGs
- * no diagram uses any more are removed. See plugins/diagrams.ts for the key.
+ * no diagram uses any more are removed. See plugins/content/diagrams.ts for the key.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,8 +24,8 @@ import {
   svgProblems,
   type DiagramBlock,
   type Variant,
-} from '../plugins/diagrams';
-import {scanDocs} from '../plugins/diagramScan';
+} from '../plugins/content/diagrams';
+import {scanDocs} from '../plugins/content/diagram-scan';
 
 /** The mermaid bundle to draw with (mermaid is a devDependency: only this script needs it), checked against the lock's version, which the keys use. */
 function mermaidBundle(): string {

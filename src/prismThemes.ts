@@ -84,7 +84,7 @@ type TokenStyle = PrismTheme['styles'][number]['style'];
  * light theme's values, and to the dark theme's under `[data-theme='dark']`.
  * The server renders the same markup whatever the reader's mode, so the
  * highlighted code it sends is already right and the client need not redraw
- * it (src/theme/CodeBlock). A property one theme leaves unset is `initial`
+ * it (plugins/perf/theme/CodeBlock). A property one theme leaves unset is `initial`
  * there, so the declaration falls away, as the original theme's missing style did.
  */
 export function colorModeTheme(light: PrismTheme, dark: PrismTheme): {theme: PrismTheme; css: string} {

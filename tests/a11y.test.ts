@@ -29,7 +29,7 @@ interface AxeResult {
 
 /**
  * Code blocks off screen are not rendered (`content-visibility: auto`,
- * src/theme/CodeBlock/Content/styles.module.css), and what is not rendered can escape the
+ * plugins/perf/theme/CodeBlock/Content/styles.module.css), and what is not rendered can escape the
  * audit. Before axe runs, every element is rendered: the style below, then two frames.
  * Returns how many <pre> are still skipped (0, or the override did not take).
  */

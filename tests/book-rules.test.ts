@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {formatProblem, loadPages, parsePage, type Page} from '../scripts/content-rules';
 import {BOOK_RULES, appendixUrlsOf, checkBook, footnoteUrls, type BookInput} from '../scripts/book-rules';
-import {appendixUrls, collectCitations, groupOf} from '../plugins/references';
+import {appendixUrls, collectCitations, groupOf} from '../plugins/content/remark-references';
 import {GLOSSARY} from '../src/data/glossary';
 import {RUNBOOK} from '../src/data/runbook';
 

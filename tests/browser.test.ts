@@ -12,7 +12,7 @@ import {launch} from './lib/browser';
 import {BUILD_DIR, serve} from './lib/site';
 import {seedNodeMap, seedQuickFacts, seedToc} from './lib/seed';
 import {darkCodeTheme, lightCodeTheme} from '../src/prismThemes';
-import {COMPILE_HINT} from '../plugins/compileHints';
+import {COMPILE_HINT} from '../plugins/perf/compile-hints';
 
 const APPENDIX_TITLES = ['Quick Facts & Inventory', 'Operator Cheat Sheet', 'Glossary', 'References'];
 
@@ -185,7 +185,7 @@ describe('the built book in a browser', () => {
 
   for (const scheme of ['light', 'dark'] as const)
     it(`hydration keeps the server's code blocks and colors them for ${scheme} mode`, async () => {
-      // src/theme/CodeBlock: upstream remounts every block after hydration; ours must not.
+      // plugins/perf/theme/CodeBlock: upstream remounts every block after hydration; ours must not.
       const context = await browser.newContext({colorScheme: scheme});
       const p = await context.newPage();
       await p.addInitScript(() => {
@@ -224,7 +224,7 @@ describe('the built book in a browser', () => {
   const PRISM = /insertBefore\s*:\s*function/;
 
   it('a page load fetches no Prism; a client-side navigation loads it and highlights the new page', async () => {
-    // src/theme/CodeBlock/Content + plugins/lazyPrism.ts: hydrated blocks keep the server's highlighting.
+    // plugins/perf/theme/CodeBlock/Content + plugins/perf/lazy-prism.ts: hydrated blocks keep the server's highlighting.
     const p = await browser.newPage();
     const scripts: {url: string; body: Promise<string>}[] = [];
     p.on('response', (r) => {
@@ -265,7 +265,7 @@ describe('the built book in a browser', () => {
   });
 
   it('a chapter hydrates without Intl.DateTimeFormat and shows the date it was last updated', async () => {
-    // src/theme/LastUpdated: a browser's first Intl.DateTimeFormat costs 30-40 ms of main thread.
+    // plugins/perf/theme/LastUpdated: a browser's first Intl.DateTimeFormat costs 30-40 ms of main thread.
     const p = await browser.newPage();
     await p.addInitScript(() => {
       const w = window as unknown as {intlFormats: number};
@@ -297,7 +297,7 @@ describe('the built book in a browser', () => {
   });
 
   it("code blocks' buttons mount as a block nears the viewport, and copy and word wrap work", async () => {
-    // src/theme/CodeBlock/Buttons and nearViewport.ts: upstream mounts every block's buttons right after hydration.
+    // plugins/perf/theme/CodeBlock/Buttons and nearViewport.ts: upstream mounts every block's buttons right after hydration.
     const context = await browser.newContext({viewport: {width: 390, height: 844}});
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const p = await context.newPage();
@@ -336,7 +336,7 @@ describe('the built book in a browser', () => {
   });
 
   it('code blocks off screen wait to be drawn, holding their exact height, and far ones still get word wrap', async () => {
-    // src/theme/CodeBlock/Content/styles.module.css: content-visibility: auto, with the block's own height reserved.
+    // plugins/perf/theme/CodeBlock/Content/styles.module.css: content-visibility: auto, with the block's own height reserved.
     const context = await browser.newContext({viewport: {width: 390, height: 844}});
     const p = await context.newPage();
     await p.goto(`${site.url}/runbook`);
@@ -402,7 +402,7 @@ describe('the built book in a browser', () => {
   });
 
   it("the updates after hydration are the book's transitions, and each width gets its layout", async () => {
-    // plugins/hydrationTransitions.ts swaps core's browserContext and theme-common's useWindowSize in the browser.
+    // plugins/perf/hydration-transitions.ts swaps core's browserContext and theme-common's useWindowSize in the browser.
     const main = fs
       .readdirSync(`${BUILD_DIR}/assets/js`)
       .filter((f) => /^main\.[0-9a-f]+\.js$/.test(f))
@@ -448,7 +448,7 @@ describe('the built book in a browser', () => {
   });
 
   it("the scripts a page starts with carry V8's compile hint as their first line, and no other script does", () => {
-    // plugins/compileHints.ts. The scripts every page starts with are the ones its HTML names.
+    // plugins/perf/compile-hints.ts. The scripts every page starts with are the ones its HTML names.
     const html = fs.readFileSync(`${BUILD_DIR}/index.html`, 'utf8');
     const initial = new Set(Array.from(html.matchAll(/<script[^>]*\ssrc="?\/assets\/js\/([^"\s>]+)/g), (m) => m[1]));
     assert.ok(initial.size >= 2, `the front page names ${initial.size} scripts`);
@@ -488,7 +488,7 @@ describe('the built book in a browser', () => {
   });
 
   it('the phone menu waits for idle time to mount, and opens at once if pressed before', async () => {
-    // src/theme/Navbar/MobileSidebar: idle time never comes here, so only pressing the button mounts it.
+    // plugins/perf/theme/Navbar/MobileSidebar: idle time never comes here, so only pressing the button mounts it.
     const context = await browser.newContext({viewport: {width: 390, height: 844}});
     await context.addInitScript(() => {
       window.requestIdleCallback = () => 0;
@@ -511,7 +511,7 @@ describe('the built book in a browser', () => {
   });
 
   it('no page load calls localeCompare, whose first call sets up the collator', async () => {
-    // plugins/reactUtilsSwap.ts: upstream's useShallowMemoObject sorts with it while the phone menu hydrates.
+    // plugins/perf/react-utils-swap.ts: upstream's useShallowMemoObject sorts with it while the phone menu hydrates.
     const calls: string[] = [];
     for (const viewport of [
       {width: 390, height: 844},
@@ -546,7 +546,7 @@ describe('the built book in a browser', () => {
   });
 
   it('links in view prefetch their pages, each file once and none the page has loaded', async () => {
-    // src/clientModules/idlePrefetch.ts: upstream adds a prefetch link per chunk per route (394 for 22 files here).
+    // plugins/perf/clientModules/idlePrefetch.ts: upstream adds a prefetch link per chunk per route (394 for 22 files here).
     const p = await browser.newPage();
     await p.goto(`${site.url}/`);
     await hydrated(p);

@@ -35,7 +35,7 @@ describe('the placeholder registry', () => {
   });
 
   it('knows every placeholder the book uses, and the book uses every one it lists', () => {
-    // Whole pages, so inline code counts too: the build checks both (plugins/remark-facts).
+    // Whole pages, so inline code counts too: the build checks both (plugins/content/remark-facts).
     const text = fs
       .readdirSync(DOCS_DIR)
       .filter((f) => f.endsWith('.mdx'))

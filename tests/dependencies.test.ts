@@ -232,8 +232,8 @@ describe('what the build loads is a production dependency', () => {
     const files = execFileSync('git', ['ls-files', ...BUILD], {cwd: ROOT, encoding: 'utf8'})
       .split('\n')
       .filter((f) => CODE.test(f));
-    // The diagram scanner (plugins/diagramScan.ts) is loaded by the render script and the tests, not the build.
-    const notBuild = new Set(['plugins/diagramScan.ts']);
+    // The diagram scanner (plugins/content/diagram-scan.ts) is loaded by the render script and the tests, not the build.
+    const notBuild = new Set(['plugins/content/diagram-scan.ts']);
     const prod = new Set(Object.keys(PKG.dependencies));
     const found = files
       .filter((f) => !notBuild.has(f))
@@ -245,7 +245,7 @@ describe('what the build loads is a production dependency', () => {
     assert.deepEqual(found, []);
   });
 
-  it('nothing in the build imports plugins/diagramScan.ts', () => {
+  it('nothing in the build imports plugins/content/diagram-scan.ts', () => {
     const r = spawnSync('git', ['grep', '-lE', 'diagramScan[\'"]', '--', ...BUILD], {cwd: ROOT, encoding: 'utf8'});
     assert.deepEqual(r.stdout.split('\n').filter(Boolean), []);
   });
@@ -384,7 +384,7 @@ export function renovateProblems(config: RenovateConfig, docusaurusPackages: str
     problems.push(`the @docusaurus packages are not in one group (groups: ${[...groups].join(', ')})`);
   const group = rules.find((r) => r.groupName && r.groupName === [...groups][0]);
   const note = (group?.prBodyNotes ?? []).join('\n');
-  for (const ref of ['src/theme/README.md', 'CONTRIBUTING.md', 'Upgrading dependencies'])
+  for (const ref of ['plugins/perf/README.md', 'CONTRIBUTING.md', 'Upgrading dependencies'])
     if (!note.includes(ref)) problems.push(`the Docusaurus group's PR note does not point at ${ref}`);
   return problems;
 }
@@ -397,7 +397,7 @@ describe('Renovate', () => {
 
   it('groups every @docusaurus package in one PR that points at the forks and the upgrade procedure', () => {
     assert.deepEqual(renovateProblems(config, docusaurus), []);
-    assert.ok(fs.existsSync(path.join(ROOT, 'src/theme/README.md')));
+    assert.ok(fs.existsSync(path.join(ROOT, 'plugins/perf/README.md')));
     assert.match(fs.readFileSync(path.join(ROOT, 'CONTRIBUTING.md'), 'utf8'), /^## Upgrading dependencies$/m);
   });
 
@@ -409,6 +409,6 @@ describe('Renovate', () => {
     const found = renovateProblems(planted, docusaurus);
     assert.match(found[0], /helpers:pinGitHubActionDigests/);
     assert.match(found[1], /not in one group/);
-    assert.ok(found.some((p) => p.includes('src/theme/README.md')));
+    assert.ok(found.some((p) => p.includes('plugins/perf/README.md')));
   });
 });

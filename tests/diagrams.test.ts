@@ -26,9 +26,9 @@ import {
   svgFile,
   svgInfo,
   svgProblems,
-} from '../plugins/diagrams';
-import {scanDocs, scanSource} from '../plugins/diagramScan';
-import remarkDiagrams from '../plugins/remark-diagrams';
+} from '../plugins/content/diagrams';
+import {scanDocs, scanSource} from '../plugins/content/diagram-scan';
+import remarkDiagrams from '../plugins/content/remark-diagrams';
 import {getFact} from '../src/data/deployment';
 
 const blocks = scanDocs();

@@ -1,5 +1,5 @@
 /**
- * The whole book in print: print.html (plugins/printBook.ts) from the existing
+ * The whole book in print: print.html (plugins/output/print-book.ts) from the existing
  * build, and the PDF that scripts/pdf.ts prints from it in a real Chromium.
  * The PDF's text must hold every chapter, in the seed's order, each opening a
  * page, and every runbook entry. Chapter titles come from the seed fixture.
@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {load, type CheerioAPI} from 'cheerio';
-import {printChapter, printHref} from '../plugins/printBook';
-import {loadBuiltPage} from '../plugins/builtHtml';
+import {printChapter, printHref} from '../plugins/output/print-book/index';
+import {loadBuiltPage} from '../plugins/output/built-html';
 import {writePdf, type PdfResult} from '../scripts/pdf';
 import {launch} from './lib/browser';
 import {CHAPTERS} from '../src/data/chapters';
@@ -49,7 +49,7 @@ async function pdfPages(file: string): Promise<string[]> {
 }
 
 /**
- * An article's content as the post-build steps read it (plugins/builtHtml.ts)
+ * An article's content as the post-build steps read it (plugins/output/built-html.ts)
  * and as the HTML spec does (parse5), each written out and read back by the
  * spec: the same when the fast parser built the spec's tree.
  */
@@ -73,7 +73,7 @@ describe('the built pages, as the post-build steps read them', () => {
     for (const page of pages) {
       const {fast, spec} = readAsTheSpec(fs.readFileSync(path.join(BUILD_DIR, page), 'utf8'));
       assert.ok(spec.length > 0 || page === '404.html', `${page}: no article content`);
-      assert.ok(fast === spec, `${page}: htmlparser2 builds another tree than the spec (plugins/builtHtml.ts)`);
+      assert.ok(fast === spec, `${page}: htmlparser2 builds another tree than the spec (plugins/output/built-html.ts)`);
     }
   });
 });

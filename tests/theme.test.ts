@@ -3,8 +3,8 @@ import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {formatEnglishUtcDate} from '../src/theme/LastUpdated/formatDate';
-import postCssPlugin from '../plugins/postcss';
+import {formatEnglishUtcDate} from '../plugins/perf/theme/LastUpdated/formatDate';
+import postCssPlugin from '../plugins/perf/postcss';
 import {LIGHT_ADMONITION_BACKGROUNDS, contrast, darkCodeTheme, lightCodeTheme} from '../src/prismThemes';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -30,7 +30,7 @@ describe('LastUpdated without Intl', () => {
   });
 });
 
-describe('the CSS pipeline (plugins/postcss.ts)', () => {
+describe('the CSS pipeline (plugins/perf/postcss.ts)', () => {
   it('drops postcss-preset-env and tells postcss-loader not to look for a config file', () => {
     const plugin = postCssPlugin();
     const options = plugin.configurePostCss!({plugins: [['postcss-preset-env', {}], 'keep-me']});

@@ -3,7 +3,7 @@
  *
  * Pages never retype a value held here. Prose renders it with <Fact id="…" />,
  * nodes with <NodeRef alias="…" />; code blocks and mermaid diagrams write the
- * token {{fact:ID}}, which the build substitutes (plugins/remark-facts).
+ * token {{fact:ID}}, which the build substitutes (plugins/content/remark-facts).
  *
  * Layout follows Docusaurus's own src/data/users.tsx: types, then rows, then
  * derived views (lookups by id).

@@ -5,7 +5,7 @@
  * book's blocks with these).
  *
  * A placeholder in a code block or inline code that is not listed here fails the
- * build (plugins/remark-facts), naming the file and line. A secret placeholder
+ * build (plugins/content/remark-facts), naming the file and line. A secret placeholder
  * never appears on a command line (tests/commands.test.ts): the book reads
  * secrets from a prompt, stdin or a file.
  *

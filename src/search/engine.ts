@@ -1,6 +1,6 @@
 /**
  * The search engine, shared by the navbar search box and the tests: MiniSearch
- * over the section records written by plugins/search, with the book's ranking.
+ * over the section records written by plugins/output/search, with the book's ranking.
  *
  * - A runbook number (`§27`, `27`, `rb 27`, `rb27`, `runbook 27`) puts entry 27 first.
  * - A chapter or appendix number (`ch14`, `chapter 6`, `appendix b`, `ch19 §13`) puts

@@ -16,9 +16,9 @@ export default {
   Fact,
   NodeRef,
   Term,
-  // Not written by authors: plugins/remark-diagrams.ts turns each ```mermaid block into one.
+  // Not written by authors: plugins/content/remark-diagrams.ts turns each ```mermaid block into one.
   Diagram,
-  // Not written by authors either: plugins/remark-facts.ts adds one after inline code or a
+  // Not written by authors either: plugins/content/remark-facts.ts adds one after inline code or a
   // code block that uses an assumed value.
   AssumedMark,
   AssumedInCode,

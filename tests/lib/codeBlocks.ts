@@ -1,6 +1,6 @@
 /**
  * Every fenced code block of the book, as an operator would paste it: fact tokens
- * substituted with their values (as plugins/remark-facts does at build time), the
+ * substituted with their values (as plugins/content/remark-facts does at build time), the
  * fence's own indentation (a block inside a list item) taken off each line.
  *
  * The checks that run real tools over the book's commands (shellcheck, Postgres,
@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {loadPages, parsePage, type Page} from '../../scripts/content-rules';
-import {substituteFacts} from '../../plugins/remark-facts';
-import {codeFileText} from '../../plugins/remark-code-file';
+import {substituteFacts} from '../../plugins/content/remark-facts';
+import {codeFileText} from '../../plugins/content/remark-code-file';
 
 export const DOCS_DIR = path.resolve(import.meta.dirname, '../../docs');
 
@@ -47,7 +47,7 @@ export function codeBlocksOf(page: Page): CodeBlock[] {
       body.push(t.startsWith(indent) ? t.slice(indent.length) : t.trimStart());
     }
     const rel = path.relative(path.resolve(DOCS_DIR, '..'), page.file);
-    // A block that names a file shows that file (plugins/remark-code-file), so it is checked as such.
+    // A block that names a file shows that file (plugins/content/remark-code-file), so it is checked as such.
     const raw = codeFileText(meta, `${rel}:${lines[i].n}`, body.join('\n')) ?? body.join('\n');
     const code = substituteFacts(raw, (id) => {
       throw new Error(`${rel}:${lines[i].n}: unknown fact id "${id}" in a code block`);

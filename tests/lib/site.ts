@@ -5,20 +5,21 @@ import path from 'node:path';
 import http from 'node:http';
 import zlib from 'node:zlib';
 import {spawnSync} from 'node:child_process';
-import {parseHeaders} from '../../plugins/hostHeaders';
+import {parseHeaders} from '../../plugins/output/host-headers';
 import {guardedBuild} from '../../scripts/build-guarded';
-import {PAGE_LIST_FILE} from '../../plugins/pageList';
+import {PAGE_LIST_FILE} from '../../plugins/output/page-list';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const BUILD_DIR = path.join(ROOT, 'build');
 
 /**
- * Every page of the last build, as paths (`/`, `/runbook`, …): the list plugins/pageList.ts
+ * Every page of the last build, as paths (`/`, `/runbook`, …): the list plugins/output/page-list.ts
  * writes next to the build (`.docusaurus/`), since the published folder lists no pages.
  */
 export function pagePaths(): string[] {
   const file = path.join(ROOT, '.docusaurus', PAGE_LIST_FILE);
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (plugins/pageList.ts)`);
+  if (!fs.existsSync(file))
+    throw new Error(`${file} is missing: run \`npm run build\` first (plugins/output/page-list.ts)`);
   return JSON.parse(fs.readFileSync(file, 'utf8')) as string[];
 }
 
@@ -29,7 +30,7 @@ const SITE_FILES = [
   'static',
   // The committed drawings of the mermaid blocks: the build puts them in the pages.
   'diagrams',
-  // Scripts the book shows from their files (plugins/remark-code-file): ch14's deploy gate.
+  // Scripts the book shows from their files (plugins/content/remark-code-file): ch14's deploy gate.
   'ops',
   'sidebars.ts',
   'docusaurus.config.ts',
@@ -84,7 +85,7 @@ export interface ServeOptions {
 
 function headersFor(dir: string, pathname: string): Record<string, string> {
   const file = path.join(dir, '_headers');
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: the build writes it (plugins/hostHeaders.ts)`);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: the build writes it (plugins/output/host-headers.ts)`);
   const out: Record<string, string> = {};
   for (const rule of parseHeaders(fs.readFileSync(file, 'utf8'))) {
     const prefix = rule.pattern.replace(/\*$/, '');

@@ -4,7 +4,7 @@ import {assumedFacts, quickFactsHref} from '@site/src/components/AssumedMark';
 import styles from './styles.module.css';
 
 export interface Props {
-  /** Comma-separated ids of the assumed facts the block above uses (plugins/remark-facts). */
+  /** Comma-separated ids of the assumed facts the block above uses (plugins/content/remark-facts). */
   ids: string;
   /** The note's id: the block's <pre> names it in aria-describedby. */
   id: string;

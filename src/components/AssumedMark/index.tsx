@@ -4,7 +4,7 @@ import {getFact, type Fact} from '@site/src/data/deployment';
 import styles from './styles.module.css';
 
 export interface Props {
-  /** Comma-separated ids of assumed facts (plugins/remark-facts writes them). */
+  /** Comma-separated ids of assumed facts (plugins/content/remark-facts writes them). */
   ids: string;
 }
 

@@ -13,7 +13,7 @@ export interface Props {
 }
 
 /**
- * A mermaid diagram drawn at build time (plugins/remark-diagrams.ts puts it in
+ * A mermaid diagram drawn at build time (plugins/content/remark-diagrams.ts puts it in
  * the page; authors write a ```mermaid block). Both drawings are in the HTML;
  * CSS shows the one that matches the color mode, so no script runs and
  * nothing moves once the page is painted. The SVGs carry their own <title>,
