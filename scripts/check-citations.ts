@@ -8,7 +8,7 @@
  *   npm run check:citations -- [--site build] [--report citations-report.md]
  *
  * Exit status: 0 all alive, 1 some dead, 2 the check itself failed. It needs the internet,
- * so it is not part of `npm test`; tests/citations.test.ts runs it against a loopback server.
+ * so it is not part of `npm test`; tests/content/citations.test.ts runs it against a loopback server.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,7 +1,7 @@
 /**
  * The book's diagrams, drawn once and committed: what the render script
  * (scripts/render-diagrams.ts), the remark plugin (plugins/content/remark-diagrams.ts)
- * and the test (tests/diagrams.test.ts) agree on.
+ * and the test (tests/content/diagrams.test.ts) agree on.
  *
  * Every ```mermaid block of docs/ is drawn by mermaid in headless Chromium, in
  * a light and a dark variant, into `diagrams/<key>-<variant>.svg`. The key is a

@@ -6,7 +6,7 @@
  * htmlparser2 does not follow the HTML spec's tree construction (no implied
  * <tbody>, no adoption agency), and the minified pages leave out optional end
  * tags. For the markup Docusaurus writes it builds the tree the spec does:
- * tests/print.test.ts checks that over every built page, so a page where the two
+ * tests/reader/print.test.ts checks that over every built page, so a page where the two
  * part fails the tests, not the print edition.
  */
 import {load, type CheerioAPI} from 'cheerio';

@@ -2,7 +2,7 @@
  * The list of the book's pages, for the site's own checks (CSP, accessibility), which visit
  * every page. It is written next to the build, not into it: the book asks not to be indexed,
  * so nothing the host serves lists its pages (no sitemap.xml; the classic sitemap plugin is
- * off, and robots.txt disallows crawlers). tests/publish.test.ts checks that build/ holds no
+ * off, and robots.txt disallows crawlers). tests/project/publish.test.ts checks that build/ holds no
  * page list.
  */
 import fs from 'node:fs/promises';

@@ -15,7 +15,7 @@
  * Route chunks are left alone: only part of each runs on a given page.
  * The comment must be the file's first line, so it is added after the
  * minifier (which drops comments) and before the content hashes are computed.
- * tests/browser.test.ts checks that exactly the scripts the HTML names start with it.
+ * tests/perf/forks.test.ts checks that exactly the scripts the HTML names start with it.
  */
 import type {Plugin} from '@docusaurus/types';
 

@@ -19,7 +19,7 @@
  * second instance of it, with a context of its own, and the page failed to
  * hydrate.
  *
- * tests/browser.test.ts fails if a swap stops matching (the client bundle then
+ * tests/perf/forks.test.ts fails if a swap stops matching (the client bundle then
  * lacks the replacement) and checks that the layouts still switch.
  */
 import path from 'node:path';

@@ -8,7 +8,7 @@
  * - Server bundle: the browser's on-demand highlighter becomes the synchronous
  *   one, so every page's HTML is highlighted when it is written.
  *
- * tests/browser.test.ts fails if main.js holds Prism again or a page's first
+ * tests/perf/forks.test.ts fails if main.js holds Prism again or a page's first
  * load fetches it.
  */
 import path from 'node:path';

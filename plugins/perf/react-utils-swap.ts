@@ -9,7 +9,7 @@
  * them gets the replacement and there is one instance of it. It holds no React
  * context, so even a second instance would not split any state.
  *
- * tests/browser.test.ts fails if the swap stops matching (a client script then
+ * tests/perf/forks.test.ts fails if the swap stops matching (a client script then
  * calls localeCompare).
  */
 import path from 'node:path';

@@ -6,7 +6,7 @@
  *
  * A placeholder in a code block or inline code that is not listed here fails the
  * build (plugins/content/remark-facts), naming the file and line. A secret placeholder
- * never appears on a command line (tests/commands.test.ts): the book reads
+ * never appears on a command line (tests/content/commands.test.ts): the book reads
  * secrets from a prompt, stdin or a file.
  *
  * Layout as in deployment.ts: types, then rows, then derived views.

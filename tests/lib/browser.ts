@@ -1,6 +1,9 @@
 /** Finds a Chromium to drive with playwright-core; never downloads one. */
+import {after, before} from 'node:test';
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import {chromium, type Browser} from 'playwright-core';
+import {chromium, type Browser, type Page} from 'playwright-core';
+import {BUILD_DIR, serve} from './site';
 
 const CANDIDATES = [
   process.env.CHROME_PATH,
@@ -36,5 +39,33 @@ export function launch(): Promise<Browser> {
     executablePath: chromePath(),
     headless: true,
     args: [...CHROME_FLAGS, '--disable-quic'],
+  });
+}
+
+/** The built site served on localhost and a browser to visit it: what the browser suites share. */
+export interface SiteInBrowser {
+  browser: Browser;
+  /** A page opened at the start, for tests that need no context of their own. */
+  page: Page;
+  site: {url: string; close: () => Promise<void>};
+}
+
+/**
+ * Serves `dir` (the last build unless told) and launches Chromium before the suite's tests,
+ * closing both after. Call it inside a `describe`; `ready` receives them before the first test
+ * runs (the suites keep them in variables of their own).
+ */
+export function useSiteInBrowser(ready: (env: SiteInBrowser) => void, dir: string = BUILD_DIR): void {
+  const ctx = {} as SiteInBrowser;
+  before(async () => {
+    assert.ok(fs.existsSync(`${dir}/index.html`), `no build in ${dir}: run \`npm run build\` first`);
+    ctx.site = await serve(dir);
+    ctx.browser = await launch();
+    ctx.page = await ctx.browser.newPage();
+    ready(ctx);
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.site?.close();
   });
 }

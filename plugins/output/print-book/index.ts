@@ -235,7 +235,7 @@ export function printChapter(
   //
   // TODO(diagrams): print.html loads no mermaid runtime (no network, and no
   // inline script under the CSP), so such a diagram prints as its source, with a
-  // note saying so; tests/print.test.ts fails if one does.
+  // note saying so; tests/reader/print.test.ts fails if one does.
   $(changes.darkDrawings).remove();
   $(changes.drawn).addClass('print-diagram');
   $(changes.bareDrawings).wrap('<figure class="print-diagram"></figure>');

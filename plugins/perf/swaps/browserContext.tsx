@@ -18,7 +18,7 @@
 import React, {startTransition, useEffect, useState, type ReactNode} from 'react';
 
 export const Context = React.createContext(false);
-// Also how tests/browser.test.ts finds this module in the client bundle.
+// Also how tests/perf/forks.test.ts finds this module in the client bundle.
 Context.displayName = 'BookBrowserContext';
 
 export function BrowserContextProvider({children}: {children: ReactNode}): ReactNode {

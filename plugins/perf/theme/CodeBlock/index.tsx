@@ -7,7 +7,7 @@
  * the same in both modes, so the server's markup is already right and the
  * remount only costs: on the runbook it threw away and rebuilt 123 blocks,
  * about 6,700 DOM nodes, on every visit (the largest long task Lighthouse saw).
- * tests/browser.test.ts checks that hydration keeps the server's code blocks
+ * tests/perf/forks.test.ts checks that hydration keeps the server's code blocks
  * and that dark mode colors them.
  */
 import React, {isValidElement, type ReactNode} from 'react';

@@ -16,7 +16,7 @@
  * The copy and word-wrap buttons read the code from the metadata and the DOM,
  * so they work the same on either kind of block. A block off screen is not
  * laid out until it nears the viewport (./styles.module.css), keeping its exact
- * height meanwhile. tests/browser.test.ts checks
+ * height meanwhile. tests/perf/forks.test.ts checks
  * that hydration keeps the server's blocks, that client-drawn blocks are
  * highlighted, and that the first page load fetches no Prism.
  */

@@ -3,13 +3,13 @@
  * mode, at desktop and phone widths, with zero violations; plus the keyboard
  * paths (skip link, visible focus, search without a mouse).
  */
-import {describe, it, before, after} from 'node:test';
+import {describe, it, before} from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
-import {launch} from './lib/browser';
-import {BUILD_DIR, ROOT, pagePaths, serve} from './lib/site';
-import {LIGHT_ADMONITION_BACKGROUNDS} from '../src/prismThemes';
+import {useSiteInBrowser} from '../lib/browser';
+import {BUILD_DIR, ROOT, pagePaths, serve} from '../lib/site';
+import {LIGHT_ADMONITION_BACKGROUNDS} from '../../src/prismThemes';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
@@ -76,17 +76,9 @@ describe('accessibility', () => {
   let browser: Browser;
   let site: {url: string; close: () => Promise<void>};
   const paths = pagePaths();
-
-  before(async () => {
-    // Without the host's headers: axe is injected as an inline script, which the
-    // CSP rightly refuses. tests/publish.test.ts checks the pages under the CSP.
-    site = await serve(BUILD_DIR);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  // Without the host's headers: axe is injected as an inline script, which the
+  // CSP rightly refuses. tests/project/publish.test.ts checks the pages under the CSP.
+  useSiteInBrowser((env) => ({browser, site} = env));
 
   for (const mode of MODES) {
     it(`axe finds no violation and the console no error on any page (${mode.name})`, async () => {

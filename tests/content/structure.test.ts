@@ -1,10 +1,10 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import sidebars from '../sidebars';
-import {CHAPTERS, HOME_ID} from '../src/data/chapters';
-import {loadPages} from '../scripts/content-rules';
-import {seedToc} from './lib/seed';
+import sidebars from '../../sidebars';
+import {CHAPTERS, HOME_ID} from '../../src/data/chapters';
+import {loadPages} from '../../scripts/content-rules';
+import {seedToc} from '../lib/seed';
 
 type Item = string | {type: string; id?: string; label?: string; items?: Item[]};
 
@@ -14,7 +14,7 @@ function flatten(items: Item[]): string[] {
 
 const sidebarItems = sidebars.book as Item[];
 const order = flatten(sidebarItems);
-const pages = loadPages(path.join(__dirname, '../docs'));
+const pages = loadPages(path.join(__dirname, '../../docs'));
 
 describe('sidebar and reading order', () => {
   const toc = seedToc();

@@ -7,7 +7,7 @@ import {describe, it, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {buildSite, copySite} from './lib/site';
+import {buildSite, copySite} from '../lib/site';
 
 const FILE = 'docs/01-infrastructure.mdx';
 

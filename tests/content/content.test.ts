@@ -13,7 +13,7 @@ import {
   loadPages,
   parsePage,
   proseWords,
-} from '../scripts/content-rules';
+} from '../../scripts/content-rules';
 
 const SENTENCE =
   'The operator reads this section to learn how the cluster behaves when a node restarts and traffic moves to the others. ';
@@ -103,7 +103,7 @@ describe('content rules: planted failures', () => {
 });
 
 describe('content rules: the book', () => {
-  const pages = loadPages(path.join(__dirname, '../docs'));
+  const pages = loadPages(path.join(__dirname, '../../docs'));
   it('each cited URL has one title across the book', () => {
     assert.deepEqual(checkCitationTitles(pages).map(formatProblem), []);
   });

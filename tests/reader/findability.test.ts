@@ -3,16 +3,16 @@
  * box, /rb/N short links on a plain static server, glossary tooltips by mouse
  * and keyboard, and the reader's place in the book.
  */
-import {describe, it, before, after} from 'node:test';
+import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type {Browser, Page} from 'playwright-core';
-import {launch} from './lib/browser';
-import {BUILD_DIR, serve} from './lib/site';
-import {SEARCH_CASES} from './fixtures/search-queries';
-import {seedToc} from './lib/seed';
+import {useSiteInBrowser} from '../lib/browser';
+import {BUILD_DIR} from '../lib/site';
+import {SEARCH_CASES} from '../fixtures/search-queries';
+import {seedToc} from '../lib/seed';
 
 async function hydrated(page: Page): Promise<void> {
   await page.waitForSelector('button[class*=toggleButton]:not([disabled])');
@@ -36,16 +36,7 @@ describe('findability in a browser', () => {
   let browser: Browser;
   let page: Page;
   let site: {url: string; close: () => Promise<void>};
-
-  before(async () => {
-    site = await serve(BUILD_DIR);
-    browser = await launch();
-    page = await browser.newPage();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  useSiteInBrowser((env) => ({browser, page, site} = env));
 
   it('every query returns its expected section first, typed into the real search box', async () => {
     await page.goto(`${site.url}/overview`);

@@ -13,9 +13,9 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {PGlite} from '@electric-sql/pglite';
-import {getFact} from '../src/data/deployment';
-import {withTestValues} from '../src/data/placeholders';
-import {bookCodeBlocks, where, type CodeBlock} from './lib/codeBlocks';
+import {getFact} from '../../src/data/deployment';
+import {withTestValues} from '../../src/data/placeholders';
+import {bookCodeBlocks, where, type CodeBlock} from '../lib/codeBlocks';
 
 const TABLE = getFact('goose.table')!.value;
 

@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {unzipSync} from 'fflate';
 import type {Browser, Page} from 'playwright-core';
-import {launch} from './lib/browser';
-import {buildOffline, OFFLINE_ZIP} from '../scripts/offline';
+import {launch} from '../lib/browser';
+import {buildOffline, OFFLINE_ZIP} from '../../scripts/offline';
 
 describe('the offline copy from file://', () => {
   let browser: Browser;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {load} from 'cheerio';
-import {BUILD_DIR, serve, withoutScripts} from './lib/site';
+import {BUILD_DIR, serve, withoutScripts} from '../lib/site';
 
 const PAGES = ['index.html', 'runbook.html', 'data-flow.html', '404.html'];
 const read = (page: string) => fs.readFileSync(path.join(BUILD_DIR, page), 'utf8');

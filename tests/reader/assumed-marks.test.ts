@@ -5,12 +5,11 @@
  * inline code the book's assumed tag. Copying the block, or finding the command with the
  * browser's find, sees the plain command. The marks print.
  */
-import {describe, it, before, after} from 'node:test';
+import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Browser} from 'playwright-core';
-import {launch} from './lib/browser';
-import {BUILD_DIR, serve} from './lib/site';
-import {FACTS} from '../src/data/deployment';
+import {useSiteInBrowser} from '../lib/browser';
+import {FACTS} from '../../src/data/deployment';
 
 const ASSUMED_VALUES = new Set(FACTS.filter((f) => f.source.kind === 'assumed').map((f) => f.value));
 
@@ -31,14 +30,7 @@ function contrast(a: string, b: string): number {
 describe('assumed values in code are marked, not changed', () => {
   let browser: Browser;
   let site: {url: string; close: () => Promise<void>};
-  before(async () => {
-    site = await serve(BUILD_DIR);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  useSiteInBrowser((env) => ({browser, site} = env));
 
   it('the contrast measure tells a faint underline from a strong one (the control)', () => {
     assert.ok(contrast('rgb(77, 56, 0)', 'rgb(246, 248, 250)') >= 4.5);

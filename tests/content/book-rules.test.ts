@@ -7,13 +7,13 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {formatProblem, loadPages, parsePage, type Page} from '../scripts/content-rules';
-import {BOOK_RULES, appendixUrlsOf, checkBook, footnoteUrls, type BookInput} from '../scripts/book-rules';
-import {appendixUrls, collectCitations, groupOf} from '../plugins/content/remark-references';
-import {GLOSSARY} from '../src/data/glossary';
-import {RUNBOOK} from '../src/data/runbook';
+import {formatProblem, loadPages, parsePage, type Page} from '../../scripts/content-rules';
+import {BOOK_RULES, appendixUrlsOf, checkBook, footnoteUrls, type BookInput} from '../../scripts/book-rules';
+import {appendixUrls, collectCitations, groupOf} from '../../plugins/content/remark-references';
+import {GLOSSARY} from '../../src/data/glossary';
+import {RUNBOOK} from '../../src/data/runbook';
 
-const DOCS = path.join(__dirname, '../docs');
+const DOCS = path.join(__dirname, '../../docs');
 const PAGES = loadPages(DOCS);
 
 /** Replace text that must be there: a plant that changes nothing would prove nothing. */

@@ -11,10 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {spawnSync} from 'node:child_process';
 import type {Browser, Page} from 'playwright-core';
-import {launch} from './lib/browser';
-import {BUILD_DIR, ROOT, pagePaths, serve} from './lib/site';
+import {launch} from '../lib/browser';
+import {BUILD_DIR, ROOT, pagePaths, serve} from '../lib/site';
 import {parse as parseYaml} from 'yaml';
-import {parseHeaders} from '../plugins/output/host-headers';
+import {parseHeaders} from '../../plugins/output/host-headers';
 
 describe('host headers', () => {
   const rules = parseHeaders(fs.readFileSync(path.join(BUILD_DIR, '_headers'), 'utf8'));

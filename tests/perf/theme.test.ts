@@ -3,11 +3,11 @@ import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {formatEnglishUtcDate} from '../plugins/perf/theme/LastUpdated/formatDate';
-import postCssPlugin from '../plugins/perf/postcss';
-import {LIGHT_ADMONITION_BACKGROUNDS, contrast, darkCodeTheme, lightCodeTheme} from '../src/prismThemes';
+import {formatEnglishUtcDate} from '../../plugins/perf/theme/LastUpdated/formatDate';
+import postCssPlugin from '../../plugins/perf/postcss';
+import {LIGHT_ADMONITION_BACKGROUNDS, contrast, darkCodeTheme, lightCodeTheme} from '../../src/prismThemes';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 
 describe('LastUpdated without Intl', () => {
   it('writes every date as Intl.DateTimeFormat en/UTC does (the upstream component)', () => {

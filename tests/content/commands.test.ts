@@ -8,9 +8,9 @@ import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {PLACEHOLDERS, PLACEHOLDER_TOKEN, getPlaceholder, withTestValues} from '../src/data/placeholders';
-import {DOCS_DIR, bookCodeBlocks, type CodeBlock} from './lib/codeBlocks';
-import {promptsNotLast, secretsOnCommandLines, shellcheck} from './lib/shellRules';
+import {PLACEHOLDERS, PLACEHOLDER_TOKEN, getPlaceholder, withTestValues} from '../../src/data/placeholders';
+import {DOCS_DIR, bookCodeBlocks, type CodeBlock} from '../lib/codeBlocks';
+import {promptsNotLast, secretsOnCommandLines, shellcheck} from '../lib/shellRules';
 
 const blocks = bookCodeBlocks();
 const bash = blocks.filter((b) => b.lang === 'bash');

@@ -10,8 +10,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {load} from 'cheerio';
-import {BUILD_DIR} from './lib/site';
-import {evalCases, loadIndex, relabels, split, testListCases} from './lib/search-eval';
+import {BUILD_DIR} from '../lib/site';
+import {evalCases, loadIndex, relabels, split, testListCases} from '../lib/search-eval';
 
 const KINDS = ['symptom', 'command', 'concept', 'node', 'address', 'number', 'paraphrase', 'typo'];
 
@@ -86,7 +86,7 @@ describe('the search evaluation set', () => {
   it('every relabel names a query of the set and gives its reason', () => {
     const queries = new Set(
       (
-        JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/search-eval/queries.json'), 'utf8')) as {
+        JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/search-eval/queries.json'), 'utf8')) as {
           query: string;
         }[]
       ).map((c) => c.query),

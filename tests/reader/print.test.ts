@@ -10,14 +10,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {load, type CheerioAPI} from 'cheerio';
-import {printChapter, printHref} from '../plugins/output/print-book/index';
-import {loadBuiltPage} from '../plugins/output/built-html';
-import {writePdf, type PdfResult} from '../scripts/pdf';
-import {launch} from './lib/browser';
-import {CHAPTERS} from '../src/data/chapters';
-import {RUNBOOK} from '../src/data/runbook';
-import {BUILD_DIR, ROOT, pagePaths, serve} from './lib/site';
-import {seedToc} from './lib/seed';
+import {printChapter, printHref} from '../../plugins/output/print-book/index';
+import {loadBuiltPage} from '../../plugins/output/built-html';
+import {writePdf, type PdfResult} from '../../scripts/pdf';
+import {launch} from '../lib/browser';
+import {CHAPTERS} from '../../src/data/chapters';
+import {RUNBOOK} from '../../src/data/runbook';
+import {BUILD_DIR, ROOT, pagePaths, serve} from '../lib/site';
+import {seedToc} from '../lib/seed';
 
 const APPENDICES = [
   {label: 'Appendix A', title: 'Quick Facts & Inventory'},

@@ -12,8 +12,8 @@ import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {BUILD_DIR} from './lib/site';
-import {describeFigures, evaluateBuild, type Figures} from './lib/search-eval';
+import {BUILD_DIR} from '../lib/site';
+import {describeFigures, evaluateBuild, type Figures} from '../lib/search-eval';
 
 /**
  * Floors, as counts of queries, so a rounding change never moves them. The tuning half's

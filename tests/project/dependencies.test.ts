@@ -23,7 +23,7 @@ import {isBuiltin} from 'node:module';
 import {execFileSync, spawnSync} from 'node:child_process';
 import ts from 'typescript';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;

@@ -1,9 +1,9 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {FACTS, NODES, QUICK_FACTS, ASSUMED_FACTS, getFact} from '../src/data/deployment';
-import {CHAPTERS} from '../src/data/chapters';
-import {RUNBOOK} from '../src/data/runbook';
-import {seedNodeMap, seedQuickFacts} from './lib/seed';
+import {FACTS, NODES, QUICK_FACTS, ASSUMED_FACTS, getFact} from '../../src/data/deployment';
+import {CHAPTERS} from '../../src/data/chapters';
+import {RUNBOOK} from '../../src/data/runbook';
+import {seedNodeMap, seedQuickFacts} from '../lib/seed';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
@@ -69,7 +69,7 @@ describe('facts', () => {
     assert.ok(ASSUMED_FACTS.length >= 3);
   });
   it('the seed-sourced facts appear in the seed text', async () => {
-    const {SEED} = await import('./lib/seed');
+    const {SEED} = await import('../lib/seed');
     for (const f of FACTS.filter((x) => x.source.kind === 'seed' && !x.id.startsWith('names.deploy')))
       assert.ok(SEED.includes(f.value), `${f.id}: "${f.value}" is marked seed but the seed does not contain it`);
   });

@@ -26,10 +26,10 @@ import {
   svgFile,
   svgInfo,
   svgProblems,
-} from '../plugins/content/diagrams';
-import {scanDocs, scanSource} from '../plugins/content/diagram-scan';
-import remarkDiagrams from '../plugins/content/remark-diagrams';
-import {getFact} from '../src/data/deployment';
+} from '../../plugins/content/diagrams';
+import {scanDocs, scanSource} from '../../plugins/content/diagram-scan';
+import remarkDiagrams from '../../plugins/content/remark-diagrams';
+import {getFact} from '../../src/data/deployment';
 
 const blocks = scanDocs();
 const CHAPTER = path.join(DOCS_DIR, '14-deployment.mdx');

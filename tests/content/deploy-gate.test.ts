@@ -11,9 +11,9 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {bookCodeBlocks, where} from './lib/codeBlocks';
+import {bookCodeBlocks, where} from '../lib/codeBlocks';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const GATE = path.join(ROOT, 'ops/deploy-gate.sh');
 const API_IMAGE = 'registry.example/honeydue/api';
 const TAG = '3f2c1a9b8d7e';

@@ -12,9 +12,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {spawnSync} from 'node:child_process';
-import {checkPage, loadPages, parsePage} from '../scripts/content-rules';
+import {checkPage, loadPages, parsePage} from '../../scripts/content-rules';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 
 /**
  * `npm run scan:secrets` in `dir`, as CI runs it: its exit status and findings as

@@ -13,10 +13,10 @@ import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {withTestValues} from '../src/data/placeholders';
-import {substituteFacts} from '../plugins/content/remark-facts';
-import {getFact} from '../src/data/deployment';
-import {DOCS_DIR, bookCodeBlocks, where} from './lib/codeBlocks';
+import {withTestValues} from '../../src/data/placeholders';
+import {substituteFacts} from '../../plugins/content/remark-facts';
+import {getFact} from '../../src/data/deployment';
+import {DOCS_DIR, bookCodeBlocks, where} from '../lib/codeBlocks';
 
 interface JqCall {
   at: string;

@@ -18,8 +18,8 @@ import assert from 'node:assert/strict';
 import {parseAllDocuments} from 'yaml';
 import type {Job as JobModel} from 'kubernetes-models/batch/v1';
 import type {DaemonSet as DaemonSetModel, Deployment as DeploymentModel} from 'kubernetes-models/apps/v1';
-import {withTestValues} from '../src/data/placeholders';
-import {bookCodeBlocks, where, type CodeBlock} from './lib/codeBlocks';
+import {withTestValues} from '../../src/data/placeholders';
+import {bookCodeBlocks, where, type CodeBlock} from '../lib/codeBlocks';
 
 // kubernetes-models 5 is ESM only, with no `require` export, and these tests run as CommonJS under tsx.
 let Job: typeof JobModel;

@@ -13,8 +13,8 @@ import path from 'node:path';
 import {execFile} from 'node:child_process';
 import type {AddressInfo} from 'node:net';
 import {parse as parseYaml} from 'yaml';
-import {citedUrls} from '../scripts/check-citations';
-import {BUILD_DIR, ROOT} from './lib/site';
+import {citedUrls} from '../../scripts/check-citations';
+import {BUILD_DIR, ROOT} from '../lib/site';
 
 describe('citation check', () => {
   let server: http.Server;
