@@ -21,7 +21,7 @@ const docsDir = path.resolve(__dirname, 'docs');
 
 /**
  * `npm run build:offline` sets BOOK_OFFLINE=1: the hash router makes a copy
- * that opens from file:// with no server (scripts/offline.ts zips it).
+ * that opens from file:// with no server (scripts/build/offline.ts zips it).
  */
 const offline = process.env.BOOK_OFFLINE === '1';
 

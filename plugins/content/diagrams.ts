@@ -1,6 +1,6 @@
 /**
  * The book's diagrams, drawn once and committed: what the render script
- * (scripts/render-diagrams.ts), the remark plugin (plugins/content/remark-diagrams.ts)
+ * (scripts/build/render-diagrams.ts), the remark plugin (plugins/content/remark-diagrams.ts)
  * and the test (tests/content/diagrams.test.ts) agree on.
  *
  * Every ```mermaid block of docs/ is drawn by mermaid in headless Chromium, in
@@ -22,7 +22,7 @@ export const DOCS_DIR = path.join(ROOT, 'docs');
  * mermaid's version, as the lock file pins it. The build reads it from there, not from
  * node_modules: mermaid is a devDependency (only `npm run diagrams` draws), so a
  * production install (`npm ci --omit=dev`) builds without it. `npm ci` installs exactly
- * this version; scripts/render-diagrams.ts checks that the one it draws with is the same.
+ * this version; scripts/build/render-diagrams.ts checks that the one it draws with is the same.
  */
 export const MERMAID_VERSION: string = (() => {
   const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
@@ -61,7 +61,7 @@ export function mermaidConfig(variant: Variant) {
   } as const;
 }
 
-/** What scripts/render-diagrams.ts does to mermaid's SVG after drawing it: bump it when that changes. */
+/** What scripts/build/render-diagrams.ts does to mermaid's SVG after drawing it: bump it when that changes. */
 export const SVG_FORMAT = 4;
 
 /** The key of one diagram's variant: 16 hex digits of sha256 over source, variant config, mermaid version and format. */

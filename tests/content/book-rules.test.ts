@@ -1,14 +1,14 @@
 // cspell:ignore migrat -- a word stem in a regular expression
 /**
- * The book rules (scripts/book-rules.ts) over the real book, and each rule proven
+ * The book rules (scripts/content-rules/book.ts) over the real book, and each rule proven
  * able to fail: a copy of the real pages (or of the data modules the rules compare
  * against) is changed in memory, and exactly the rule it breaks must fire.
  */
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {formatProblem, loadPages, parsePage, type Page} from '../../scripts/content-rules';
-import {BOOK_RULES, appendixUrlsOf, checkBook, footnoteUrls, type BookInput} from '../../scripts/book-rules';
+import {formatProblem, loadPages, parsePage, type Page} from '../../scripts/content-rules/pages';
+import {BOOK_RULES, appendixUrlsOf, checkBook, footnoteUrls, type BookInput} from '../../scripts/content-rules/book';
 import {appendixUrls, collectCitations, groupOf} from '../../plugins/content/remark-references';
 import {GLOSSARY} from '../../src/data/glossary';
 import {RUNBOOK} from '../../src/data/runbook';

@@ -1,5 +1,5 @@
 /**
- * Citations that stay alive: scripts/check-citations.ts (what the weekly Citations
+ * Citations that stay alive: scripts/checks/citations.ts (what the weekly Citations
  * workflow runs) collects the built site's external links and has linkinator check them.
  * Here it runs against a loopback server (127.0.0.1 only, never the internet) with one
  * live and one dead link; and the workflow is checked for its schedule and permissions.
@@ -13,7 +13,7 @@ import path from 'node:path';
 import {execFile} from 'node:child_process';
 import type {AddressInfo} from 'node:net';
 import {parse as parseYaml} from 'yaml';
-import {citedUrls} from '../../scripts/check-citations';
+import {citedUrls} from '../../scripts/checks/citations';
 import {BUILD_DIR, ROOT} from '../lib/site';
 
 describe('citation check', () => {
@@ -55,7 +55,7 @@ describe('citation check', () => {
     const r = await new Promise<{code: number | null; out: string}>((resolve) =>
       execFile(
         process.execPath,
-        ['--import', 'tsx', path.join(ROOT, 'scripts/check-citations.ts'), '--site', site, '--report', report],
+        ['--import', 'tsx', path.join(ROOT, 'scripts/checks/citations.ts'), '--site', site, '--report', report],
         {cwd: ROOT, timeout: 60_000},
         (err, stdout, stderr) => resolve({code: err ? ((err as {code?: number}).code ?? 1) : 0, out: stdout + stderr}),
       ),

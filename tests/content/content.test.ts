@@ -1,5 +1,5 @@
 /**
- * The content rules (scripts/content-rules.ts) over the real book, and each
+ * The content rules (scripts/content-rules/pages.ts) over the real book, and each
  * rule proven able to fail by a planted fixture: a good synthetic chapter
  * passes, and each mutation of it fails with exactly the rule it breaks.
  */
@@ -13,7 +13,7 @@ import {
   loadPages,
   parsePage,
   proseWords,
-} from '../../scripts/content-rules';
+} from '../../scripts/content-rules/pages';
 
 const SENTENCE =
   'The operator reads this section to learn how the cluster behaves when a node restarts and traffic moves to the others. ';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import sidebars from '../../sidebars';
 import {CHAPTERS, HOME_ID} from '../../src/data/chapters';
-import {loadPages} from '../../scripts/content-rules';
+import {loadPages} from '../../scripts/content-rules/pages';
 import {seedToc} from '../lib/seed';
 
 type Item = string | {type: string; id?: string; label?: string; items?: Item[]};

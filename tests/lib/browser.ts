@@ -24,7 +24,7 @@ export function chromePath(): string {
   return found;
 }
 
-/** Headless Chromium as this machine runs it (no sandbox, no GPU, no background traffic); scripts/bench.ts uses it too. */
+/** Headless Chromium as this machine runs it (no sandbox, no GPU, no background traffic); scripts/bench/index.ts uses it too. */
 export const CHROME_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {loadPages, parsePage, type Page} from '../../scripts/content-rules';
+import {loadPages, parsePage, type Page} from '../../scripts/content-rules/pages';
 import {substituteFacts} from '../../plugins/content/remark-facts';
 import {codeFileText} from '../../plugins/content/remark-code-file';
 

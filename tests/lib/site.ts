@@ -6,7 +6,7 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import {spawnSync} from 'node:child_process';
 import {parseHeaders} from '../../plugins/output/host-headers';
-import {guardedBuild} from '../../scripts/build-guarded';
+import {guardedBuild} from '../../scripts/build/guarded';
 import {PAGE_LIST_FILE} from '../../plugins/output/page-list';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -53,7 +53,7 @@ export function copySite(): string {
 }
 
 export function buildSite(dir: string): {ok: boolean; output: string} {
-  // Through the watchdog (scripts/build-guarded.ts): a stalled build is retried once, not waited on.
+  // Through the watchdog (scripts/build/guarded.ts): a stalled build is retried once, not waited on.
   const {ok, output} = guardedBuild(dir, ['--out-dir', 'build'], {capture: true});
   return {ok, output};
 }

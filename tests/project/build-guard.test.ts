@@ -1,5 +1,5 @@
 /**
- * The build watchdog (scripts/build-guarded.ts): a build that stalls is killed and run
+ * The build watchdog (scripts/build/guarded.ts): a build that stalls is killed and run
  * once more; one that stalls twice fails; one that ends is left alone. Stand-in scripts
  * play the build, so this takes seconds.
  */
@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {guardedBuild} from '../../scripts/build-guarded';
+import {guardedBuild} from '../../scripts/build/guarded';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'build-guard-'));
 const script = (name: string, body: string) => {

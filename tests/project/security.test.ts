@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {spawnSync} from 'node:child_process';
-import {checkPage, loadPages, parsePage} from '../../scripts/content-rules';
+import {checkPage, loadPages, parsePage} from '../../scripts/content-rules/pages';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {unzipSync} from 'fflate';
 import type {Browser, Page} from 'playwright-core';
 import {launch} from '../lib/browser';
-import {buildOffline, OFFLINE_ZIP} from '../../scripts/offline';
+import {buildOffline, OFFLINE_ZIP} from '../../scripts/build/offline';
 
 describe('the offline copy from file://', () => {
   let browser: Browser;

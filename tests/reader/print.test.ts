@@ -1,6 +1,6 @@
 /**
  * The whole book in print: print.html (plugins/output/print-book.ts) from the existing
- * build, and the PDF that scripts/pdf.ts prints from it in a real Chromium.
+ * build, and the PDF that scripts/build/pdf.ts prints from it in a real Chromium.
  * The PDF's text must hold every chapter, in the seed's order, each opening a
  * page, and every runbook entry. Chapter titles come from the seed fixture.
  */
@@ -12,7 +12,7 @@ import path from 'node:path';
 import {load, type CheerioAPI} from 'cheerio';
 import {printChapter, printHref} from '../../plugins/output/print-book/index';
 import {loadBuiltPage} from '../../plugins/output/built-html';
-import {writePdf, type PdfResult} from '../../scripts/pdf';
+import {writePdf, type PdfResult} from '../../scripts/build/pdf';
 import {launch} from '../lib/browser';
 import {CHAPTERS} from '../../src/data/chapters';
 import {RUNBOOK} from '../../src/data/runbook';
@@ -302,7 +302,7 @@ describe('the book as a PDF', () => {
   });
 
   it("loads under the host's CSP with no violation, and cuts nothing off at the page's right edge", async () => {
-    // An A4 page less scripts/pdf.ts's margins (16 mm each side), in CSS pixels.
+    // An A4 page less scripts/build/pdf.ts's margins (16 mm each side), in CSS pixels.
     const width = Math.floor(((210 - 32) / 25.4) * 96);
     const site = await serve(BUILD_DIR, {headersFile: true});
     const browser = await launch();

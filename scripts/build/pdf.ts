@@ -9,9 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {BOOK} from '../src/data/deployment';
-import {launch} from '../tests/lib/browser';
-import {BUILD_DIR, serve} from '../tests/lib/site';
+import {BOOK} from '../../src/data/deployment';
+import {launch} from '../../tests/lib/browser';
+import {BUILD_DIR, serve} from '../../tests/lib/site';
 
 export const PDF_FILE = 'honeydue-book.pdf';
 

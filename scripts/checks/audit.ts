@@ -13,7 +13,7 @@ interface Allowed {
   reason: string;
 }
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 const allow: Allowed[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'audit-allowlist.json'), 'utf8')).allow;
 
 const r = spawnSync('npm', ['audit', '--omit=dev', '--json'], {cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20});

@@ -9,7 +9,7 @@ import path from 'node:path';
 import {spawnSync} from 'node:child_process';
 import {zipSync} from 'fflate';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 export const OFFLINE_DIR = path.join(ROOT, 'build-offline');
 export const OFFLINE_ZIP = path.join(ROOT, 'honeydue-book-offline.zip');
 

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'playwright-core';
-import {launch} from '../tests/lib/browser';
+import {launch} from '../../tests/lib/browser';
 import {
   DIAGRAMS_DIR,
   MERMAID_VERSION,
@@ -24,8 +24,8 @@ import {
   svgProblems,
   type DiagramBlock,
   type Variant,
-} from '../plugins/content/diagrams';
-import {scanDocs} from '../plugins/content/diagram-scan';
+} from '../../plugins/content/diagrams';
+import {scanDocs} from '../../plugins/content/diagram-scan';
 
 /** The mermaid bundle to draw with (mermaid is a devDependency: only this script needs it), checked against the lock's version, which the keys use. */
 function mermaidBundle(): string {

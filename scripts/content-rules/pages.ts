@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {FACTS, NODES} from '../src/data/deployment';
-import {CHAPTERS} from '../src/data/chapters';
+import {FACTS, NODES} from '../../src/data/deployment';
+import {CHAPTERS} from '../../src/data/chapters';
 
 export const DRAFT_MARKER = 'This chapter is being written.';
 export const PROSE_FLOOR = 1200;

@@ -9,11 +9,11 @@
  * Each rule reports `file:line: [rule] message` through content-rules' Problem.
  */
 import path from 'node:path';
-import {CHAPTERS, RUNBOOK_ID} from '../src/data/chapters';
-import {RUNBOOK, runbookAnchor, type RunbookEntry} from '../src/data/runbook';
-import {GLOSSARY, type GlossaryTerm} from '../src/data/glossary';
-import {appendixUrls, citationsOf, groupOf as referencesGroupOf} from '../plugins/content/remark-references';
-import type {Page, Problem} from './content-rules';
+import {CHAPTERS, RUNBOOK_ID} from '../../src/data/chapters';
+import {RUNBOOK, runbookAnchor, type RunbookEntry} from '../../src/data/runbook';
+import {GLOSSARY, type GlossaryTerm} from '../../src/data/glossary';
+import {appendixUrls, citationsOf, groupOf as referencesGroupOf} from '../../plugins/content/remark-references';
+import type {Page, Problem} from './pages';
 
 export interface BookInput {
   pages: Page[];
@@ -86,7 +86,7 @@ export const DESTRUCTIVE: readonly {re: RegExp; what: string}[] = [
 /** remark-xref's pattern; its fourth capture is a bare `§N`, which always means runbook entry N. */
 const XREF = /\b(?:ch|Chapter\s)(\d{1,2})(?:\s+§(\d+))?\b|\bAppendix\s([A-Z])\b|§(\d+)\b/g;
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 
 const GOOSE_DOCS = /^https:\/\/(?:pressly\.github\.io\/goose|github\.com\/pressly\/goose)(?:[/?#]|$)/;
 const GORM = /gorm\.io|go-gorm/;

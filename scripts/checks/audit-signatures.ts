@@ -10,7 +10,7 @@
 import path from 'node:path';
 import {spawnSync} from 'node:child_process';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 const r = spawnSync('npm', ['audit', 'signatures'], {cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20});
 const out = `${r.stdout}\n${r.stderr}`;
 process.stdout.write(r.stdout);

@@ -9,12 +9,12 @@
  * (web-infra-dev/rspack#9665). A stalled CI run would otherwise wait out its 90 minutes;
  * this turns it into one retry, said out loud.
  *
- *   tsx scripts/build-guarded.ts [docusaurus build args…]   (what `npm test` runs)
+ *   tsx scripts/build/guarded.ts [docusaurus build args…]   (what `npm test` runs)
  */
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const DOCUSAURUS = path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs');
 
 export interface BuildResult {

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {LinkChecker, LinkState} from 'linkinator';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 
 /** The site's own origin (docusaurus.config.ts `url`): links to it are not citations. */
 const OWN_ORIGIN = 'https://book.myhoneydue.invalid';

@@ -13,10 +13,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {RULES} from '../src/search/engine';
-import {describeFigures, evaluateBuild, type Figures} from '../tests/lib/search-eval';
+import {RULES} from '../../src/search/engine';
+import {describeFigures, evaluateBuild, type Figures} from '../../tests/lib/search-eval';
 
-const BUILD = path.resolve(__dirname, '..', 'build');
+const BUILD = path.resolve(__dirname, '../..', 'build');
 
 function misses(name: string, f: Figures): void {
   const missed = f.outcomes.filter((o) => o.rank !== 1);

@@ -2,17 +2,17 @@
  * Fast content check: `npm run check:content [files…]` (all of docs/ by default).
  * Prints each problem as file:line: [rule] message and exits 1 if there are any.
  *
- * The page rules run on the files named; the book rules (scripts/book-rules.ts) always
+ * The page rules run on the files named; the book rules (scripts/content-rules/book.ts) always
  * read the whole book, since a rule about one page may need another, and with files
  * named they report only problems in those files.
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import {checkCitationTitles, checkPage, formatProblem, loadPages, parsePage, isDraft} from './content-rules';
-import {checkBook} from './book-rules';
-import {appendixUrls, collectCitations} from '../plugins/content/remark-references';
+import {checkCitationTitles, checkPage, formatProblem, loadPages, parsePage, isDraft} from './pages';
+import {checkBook} from './book';
+import {appendixUrls, collectCitations} from '../../plugins/content/remark-references';
 
-const docsDir = path.resolve(__dirname, '../docs');
+const docsDir = path.resolve(__dirname, '../../docs');
 const args = process.argv.slice(2);
 const pages = args.length
   ? args.map((f) => parsePage(path.resolve(f), fs.readFileSync(f, 'utf8')))

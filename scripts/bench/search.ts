@@ -1,0 +1,57 @@
+/** The first search's download and the ranking figures of `npm run bench:search`. */
+import fs from 'node:fs';
+import path from 'node:path';
+import {describeFigures, evaluateBuild} from '../../tests/lib/search-eval';
+import {BUILD, TARGETS, bytes, gz, kib, results, row, verdict} from './shared';
+import type {Loaded} from './first-visits';
+
+export function measureSearch(): void {
+  const index = fs.readFileSync(path.join(BUILD, 'search-index.js'));
+  const jsDir = path.join(BUILD, 'assets', 'js');
+  // MiniSearch's own error message marks the chunk that bundles it.
+  const engine = fs
+    .readdirSync(jsDir)
+    .filter((f) => !/^(main|runtime~main)\./.test(f))
+    .find((f) => fs.readFileSync(path.join(jsDir, f), 'utf8').includes('MiniSearch: duplicate ID'));
+  const engineBody = engine ? fs.readFileSync(path.join(jsDir, engine)) : Buffer.alloc(0);
+  const total = gz(index) + gz(engineBody);
+  results.search = {
+    index: {bytes: index.length, gzip: gz(index)},
+    engine: engine ? {file: engine, bytes: engineBody.length, gzip: gz(engineBody)} : undefined,
+    totalGzip: total,
+  };
+  row('search-index.js', '', `${kib(index.length)} raw, ${kib(gz(index))} gz`);
+  row(
+    'search engine chunk',
+    '',
+    engine ? `${engine}: ${kib(engineBody.length)} raw, ${kib(gz(engineBody))} gz` : 'not found (no MiniSearch chunk)',
+  );
+  row(
+    'first search download (gzip)',
+    '',
+    bytes(total),
+    `<= ${TARGETS.searchKiB} KiB`,
+    verdict(!!engine && total <= TARGETS.searchKiB * 1024),
+  );
+}
+
+export function measureRanking(): void {
+  const e = evaluateBuild(BUILD);
+  const brief = (f: typeof e.tuning) => ({n: f.n, first: f.first, top5: f.top5, mrr5: f.mrr5});
+  results.searchRanking = {tuning: brief(e.tuning), heldOut: brief(e.heldOut), testList: brief(e.testList)};
+  row('search ranking, tuning half', '', describeFigures(e.tuning));
+  row(
+    'search ranking, held-out half',
+    '',
+    describeFigures(e.heldOut),
+    `first >= ${TARGETS.heldOutFirst * 100}%, top 5 >= ${TARGETS.heldOutTop5 * 100}%`,
+    verdict(e.heldOut.first >= TARGETS.heldOutFirst && e.heldOut.top5 >= TARGETS.heldOutTop5),
+  );
+  row('search ranking, test list', '', describeFigures(e.testList));
+}
+
+export function searchSeenInBrowser(): void {
+  const loads = (results.firstSearchLoads as Loaded[] | undefined) ?? [];
+  const total = loads.reduce((n, r) => n + r.gzip, 0);
+  row('first search, seen in Chromium', '/', `${bytes(total)}: ${loads.map((r) => path.basename(r.path)).join(', ')}`);
+}
