@@ -4,14 +4,15 @@ import readline from 'node:readline';
 import {spawn, type ChildProcess} from 'node:child_process';
 import {BUILD, ROOT} from './shared';
 
-export async function startServer(noScripts = false): Promise<{url: string; child: ChildProcess}> {
+/** Serves `dir` (build/ unless told), gzipped as a CDN would, from a child process. */
+export async function startServer(noScripts = false, dir: string = BUILD): Promise<{url: string; child: ChildProcess}> {
   // The child runs the bench's entry (index.ts), which serves when given --serve.
   const args = [
     '--import',
     'tsx',
     path.join(__dirname, 'index.ts'),
     '--serve',
-    BUILD,
+    dir,
     ...(noScripts ? ['--no-scripts'] : []),
   ];
   const child = spawn(process.execPath, args, {
