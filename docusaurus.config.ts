@@ -13,6 +13,7 @@ import printBookPlugin from './plugins/output/print-book';
 import pageListPlugin from './plugins/output/page-list';
 import codeThemePlugin from './plugins/output/code-theme';
 import rehypeTaskLabels from './plugins/content/rehype-task-labels';
+import remarkRunbookTools from './plugins/content/remark-runbook-tools';
 import perfPlugin from './plugins/perf';
 import {BOOK} from './src/data/deployment';
 import {codeTheme} from './src/prismThemes';
@@ -109,6 +110,8 @@ const config: Config = {
             remarkCodeFile,
             remarkFacts,
             remarkDiagrams,
+            // After facts: it reads the runbook's commands as they will be shown.
+            remarkRunbookTools,
             [remarkXref, {docsDir}],
             [remarkReferences, {docsDir}],
           ],

@@ -18,8 +18,8 @@ export interface AssumedSpan {
 export const encodeSpans = (spans: readonly AssumedSpan[]): string =>
   spans.map((x) => `${x.line}:${x.from}-${x.to}:${x.id}`).join(';');
 
-export function decodeSpans(meta: string | undefined): AssumedSpan[] {
-  const m = /(?:^|\s)assumed=(\S+)/.exec(meta ?? '');
+export function decodeSpans(meta: string | undefined, key: 'assumed' | 'filled' = 'assumed'): AssumedSpan[] {
+  const m = new RegExp(String.raw`(?:^|\s)${key}=(\S+)`).exec(meta ?? '');
   if (!m) return [];
   return m[1].split(';').flatMap((part) => {
     const x = /^(\d+):(\d+)-(\d+):([\w.-]+)$/.exec(part);
@@ -33,8 +33,11 @@ export const noteIdOf = (meta: string | undefined): string | undefined =>
 /** The token type the marked pieces get: Prism renders it as the class `assumed-fact`. */
 export const ASSUMED_TOKEN = 'assumed-fact';
 
-/** `lines` with every token split at the spans' edges and the covered pieces marked. */
-export function markAssumed(lines: Token[][], spans: readonly AssumedSpan[]): Token[][] {
+/** The token type a value the operator filled in gets (the runbook's fields: src/runbook). */
+export const FILLED_TOKEN = 'filled-value';
+
+/** `lines` with every token split at the spans' edges and the covered pieces marked (`type`, assumed by default). */
+export function markAssumed(lines: Token[][], spans: readonly AssumedSpan[], type: string = ASSUMED_TOKEN): Token[][] {
   if (!spans.length) return lines;
   return lines.map((tokens, i) => {
     const here = spans.filter((s) => s.line === i + 1);
@@ -54,7 +57,7 @@ export function markAssumed(lines: Token[][], spans: readonly AssumedSpan[]): To
         if (a === b) continue;
         const covered = here.some((s) => a >= s.from && b <= s.to);
         const content = t.content.slice(a - start, b - start);
-        out.push(covered ? {...t, content, types: [...t.types, ASSUMED_TOKEN]} : {...t, content});
+        out.push(covered ? {...t, content, types: [...t.types, type]} : {...t, content});
       }
     }
     return out;

@@ -10,6 +10,9 @@ import Term from '@site/src/components/Term';
 import Diagram from '@site/src/components/Diagram';
 import AssumedMark from '@site/src/components/AssumedMark';
 import AssumedInCode from '@site/src/components/AssumedInCode';
+import EntryValues from '@site/src/components/EntryValues';
+import StepCheck from '@site/src/components/StepCheck';
+import IncidentLog from '@site/src/components/IncidentLog';
 
 export default {
   ...MDXComponents,
@@ -22,4 +25,8 @@ export default {
   // code block that uses an assumed value.
   AssumedMark,
   AssumedInCode,
+  // The runbook's tools, put in each ch17 entry by plugins/content/remark-runbook-tools.ts.
+  EntryValues,
+  StepCheck,
+  IncidentLog,
 };

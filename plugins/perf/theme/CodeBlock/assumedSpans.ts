@@ -7,6 +7,8 @@ import type {AssumedSpan} from '../../../content/assumed-spans';
 
 export interface AssumedInBlock {
   spans: AssumedSpan[];
+  /** Values the operator filled in (the runbook's fields), marked as such. */
+  filled?: AssumedSpan[];
   noteId?: string;
 }
 

@@ -31,7 +31,11 @@ export default function CodeBlockString(props: Props): ReactNode {
   const wordWrap = useLazyWordWrap();
   // Where the book's assumed values sit in this block (plugins/content/remark-facts), for Content to mark.
   const assumed = React.useMemo(
-    () => ({spans: decodeSpans(props.metastring), noteId: noteIdOf(props.metastring)}),
+    () => ({
+      spans: decodeSpans(props.metastring),
+      filled: decodeSpans(props.metastring, 'filled'),
+      noteId: noteIdOf(props.metastring),
+    }),
     [props.metastring],
   );
   return (

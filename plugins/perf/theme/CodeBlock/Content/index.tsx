@@ -33,7 +33,7 @@ import type {LineInputProps, LineOutputProps, Token, TokenInputProps, TokenOutpu
 import styles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
 import ownStyles from './styles.module.css';
 import {getHighlight, loadHighlight} from './highlighter';
-import {markAssumed, type AssumedSpan} from '../../../../content/assumed-spans';
+import {FILLED_TOKEN, markAssumed, type AssumedSpan} from '../../../../content/assumed-spans';
 import {useAssumed} from '../assumedSpans';
 
 /** Set in the client bundle: true when the page is hydrated from server markup, false in the offline copy and in dev. */
@@ -66,12 +66,14 @@ function Lines({
   metadata,
   renderer,
   assumed,
+  filled = [],
 }: {
   metadata: CodeBlockContext['metadata'];
   renderer: LineRenderer;
   assumed: readonly AssumedSpan[];
+  filled?: readonly AssumedSpan[];
 }): ReactNode {
-  return markAssumed(renderer.lines, assumed).map((line, i) => (
+  return markAssumed(markAssumed(renderer.lines, assumed), filled, FILLED_TOKEN).map((line, i) => (
     <Line
       key={i}
       line={line}
@@ -138,7 +140,12 @@ export default function CodeBlockContent({className: classNameProp}: Props): Rea
     lines = Highlight ? (
       <Highlight theme={prismTheme} code={metadata.code} language={language}>
         {({tokens, getLineProps, getTokenProps}) => (
-          <Lines metadata={metadata} renderer={{lines: tokens, getLineProps, getTokenProps}} assumed={assumed.spans} />
+          <Lines
+            metadata={metadata}
+            renderer={{lines: tokens, getLineProps, getTokenProps}}
+            assumed={assumed.spans}
+            filled={assumed.filled}
+          />
         )}
       </Highlight>
     ) : (
@@ -146,6 +153,7 @@ export default function CodeBlockContent({className: classNameProp}: Props): Rea
         metadata={metadata}
         renderer={plainLines(metadata.code, {...prismTheme.plain, backgroundColor: undefined})}
         assumed={assumed.spans}
+        filled={assumed.filled}
       />
     );
   }

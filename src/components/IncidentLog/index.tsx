@@ -1,0 +1,88 @@
+/**
+ * Under a runbook entry's steps: "Copy incident log" puts Markdown on the clipboard (the entry,
+ * the values filled in, never a secret, and which steps were done and when), ready for the
+ * postmortem; "Reset" clears the ticks.
+ */
+import React, {useState} from 'react';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import {getPlaceholder} from '@site/src/data/placeholders';
+import {NODES} from '@site/src/data/deployment';
+import {resetTicks, useTicks, useValues, type Ticks, type Values} from '@site/src/runbook/store';
+import {NODE_KEY} from '@site/src/runbook/fill';
+import styles from './styles.module.css';
+
+interface Step {
+  n: number;
+  hash: string;
+  label: string;
+}
+
+interface Props {
+  entry: string;
+  title: string;
+  /** JSON: the entry's steps (plugins/content/remark-runbook-tools.ts). */
+  steps: string;
+}
+
+/** The log as Markdown. Values of secret placeholders are left out even if somehow present. */
+export function incidentLog(title: string, url: string, steps: Step[], values: Values, ticks: Ticks): string {
+  const lines = [`### ${title}`, '', `Runbook: ${url}`, ''];
+  const filled = Object.entries(values).filter(
+    ([k, v]) => v && (k === NODE_KEY || getPlaceholder(k)?.secret === false),
+  );
+  if (filled.length) {
+    lines.push('Values:', '');
+    for (const [k, v] of filled) {
+      const node = NODES.find((n) => n.alias === v);
+      lines.push(
+        k === NODE_KEY ? `- node: ${v}${node ? ` (${node.ip}, ${node.hostname})` : ''}` : `- \`<${k}>\`: \`${v}\``,
+      );
+    }
+    lines.push('');
+  }
+  lines.push('Steps:', '');
+  for (const s of steps)
+    lines.push(`- [${ticks[s.hash] ? 'x' : ' '}] ${s.n}. ${s.label}${ticks[s.hash] ? ` (done ${ticks[s.hash]})` : ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export default function IncidentLog({entry, title, steps}: Props): React.JSX.Element {
+  const live = useIsBrowser();
+  const values = useValues(entry);
+  const ticks = useTicks(entry);
+  const [said, setSaid] = useState('');
+  const list = JSON.parse(steps) as Step[];
+  const done = list.filter((s) => ticks[s.hash]).length;
+  const copy = async () => {
+    const url = `${window.location.origin}${window.location.pathname}#${entry}`;
+    try {
+      await navigator.clipboard.writeText(incidentLog(title, url, list, values, ticks));
+      setSaid('Incident log copied.');
+    } catch {
+      setSaid('The browser refused the clipboard: select the steps and copy them by hand.');
+    }
+  };
+  return (
+    <div className={styles.log} data-incident-log={entry}>
+      <span className={styles.count}>
+        {done} of {list.length} steps done
+      </span>
+      <button type="button" className="book-tool-button" disabled={!live} onClick={() => void copy()}>
+        Copy incident log
+      </button>
+      <button
+        type="button"
+        className="book-tool-button"
+        disabled={!live}
+        onClick={() => {
+          resetTicks(entry);
+          setSaid('Ticks cleared.');
+        }}>
+        Reset
+      </button>
+      <span role="status" className={styles.status}>
+        {said}
+      </span>
+    </div>
+  );
+}
