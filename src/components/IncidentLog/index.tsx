@@ -5,45 +5,15 @@
  */
 import React, {useState} from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import {getPlaceholder} from '@site/src/data/placeholders';
-import {NODES} from '@site/src/data/deployment';
-import {resetTicks, useTicks, useValues, type Ticks, type Values} from '@site/src/runbook/store';
-import {NODE_KEY} from '@site/src/runbook/fill';
+import {resetTicks, useTicks, useValues} from '@site/src/runbook/store';
+import {incidentLog, type Step} from '@site/src/runbook/log';
 import styles from './styles.module.css';
-
-interface Step {
-  n: number;
-  hash: string;
-  label: string;
-}
 
 interface Props {
   entry: string;
   title: string;
   /** JSON: the entry's steps (plugins/content/remark-runbook-tools.ts). */
   steps: string;
-}
-
-/** The log as Markdown. Values of secret placeholders are left out even if somehow present. */
-export function incidentLog(title: string, url: string, steps: Step[], values: Values, ticks: Ticks): string {
-  const lines = [`### ${title}`, '', `Runbook: ${url}`, ''];
-  const filled = Object.entries(values).filter(
-    ([k, v]) => v && (k === NODE_KEY || getPlaceholder(k)?.secret === false),
-  );
-  if (filled.length) {
-    lines.push('Values:', '');
-    for (const [k, v] of filled) {
-      const node = NODES.find((n) => n.alias === v);
-      lines.push(
-        k === NODE_KEY ? `- node: ${v}${node ? ` (${node.ip}, ${node.hostname})` : ''}` : `- \`<${k}>\`: \`${v}\``,
-      );
-    }
-    lines.push('');
-  }
-  lines.push('Steps:', '');
-  for (const s of steps)
-    lines.push(`- [${ticks[s.hash] ? 'x' : ' '}] ${s.n}. ${s.label}${ticks[s.hash] ? ` (done ${ticks[s.hash]})` : ''}`);
-  return `${lines.join('\n')}\n`;
 }
 
 export default function IncidentLog({entry, title, steps}: Props): React.JSX.Element {
