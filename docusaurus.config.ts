@@ -15,7 +15,7 @@ import codeThemePlugin from './plugins/output/code-theme';
 import rehypeTaskLabels from './plugins/content/rehype-task-labels';
 import remarkRunbookTools from './plugins/content/remark-runbook-tools';
 import perfPlugin from './plugins/perf';
-import {BOOK} from './src/data/deployment';
+import {BOOK, getFact} from './src/data/deployment';
 import {codeTheme} from './src/prismThemes';
 
 const docsDir = path.resolve(__dirname, 'docs');
@@ -25,6 +25,24 @@ const docsDir = path.resolve(__dirname, 'docs');
  * that opens from file:// with no server (scripts/build/offline.ts zips it).
  */
 const offline = process.env.BOOK_OFFLINE === '1';
+
+/** A fact's value (src/data/deployment.ts); an unknown id fails the config at load. */
+function factValue(id: string): string {
+  const fact = getFact(id);
+  if (!fact) throw new Error(`docusaurus.config.ts: unknown fact id "${id}"`);
+  return fact.value;
+}
+
+/** The site's own URL: an assumed fact (Appendix A says how to confirm it). */
+const bookUrl = factValue('book.url');
+
+/**
+ * The downloads `npm run release` copies into the built site (scripts/build/release.ts,
+ * DOWNLOADS; tests/project/release.test.ts checks that each link resolves). `pathname://`
+ * tells Docusaurus a link is a file, not a route: the link checker leaves it alone and the
+ * link gets the base URL. The offline copy holds no downloads, so its links go to the site.
+ */
+const download = (file: string) => (offline ? `${bookUrl}/downloads/${file}` : `pathname:///downloads/${file}`);
 
 /** Languages the book's code blocks use that prism-react-renderer does not bundle. */
 const additionalLanguages = ['bash', 'sql', 'diff', 'docker', 'ini', 'toml'];
@@ -52,6 +70,12 @@ const themeConfig = {
   },
   footer: {
     style: 'dark',
+    links: [
+      {label: 'The book as a PDF', href: download('honeydue-book.pdf')},
+      {label: 'Offline copy (zip)', href: download('honeydue-book-offline.zip')},
+      // The offline copy says where a newer one lives.
+      ...(offline ? [{label: 'Newest edition (online)', href: bookUrl}] : []),
+    ],
     copyright: `As of ${BOOK.asOf}, updated by commit ${BOOK.commit}. Internal: do not share outside the team.`,
   },
   prism: {
@@ -67,7 +91,7 @@ const themeConfig = {
 const config: Config = {
   title: BOOK.title,
   tagline: 'How the honeyDue production deployment is built, run and repaired.',
-  url: 'https://book.myhoneydue.invalid',
+  url: bookUrl,
   // Without one the browser asks for /favicon.ico and logs a 404 on every page.
   favicon: 'img/favicon.svg',
   baseUrl: '/',
@@ -103,6 +127,9 @@ const config: Config = {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
           showLastUpdateTime: true,
+          // "Edit this page" on every chapter: the book's source in the team's Gitea (an
+          // assumed fact); Docusaurus appends the file's path, docs/<file>.mdx.
+          editUrl: factValue('book.sourceEditUrl'),
           // Ours run first: facts and cross-references become plain nodes before
           // Docusaurus's own plugins (heading ids, link resolution) see them. Diagrams
           // come after facts: each ```mermaid block becomes its committed SVGs (diagrams/).

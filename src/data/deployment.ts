@@ -33,11 +33,33 @@ export const NODES: readonly Node[] = [
 
 const K3S_DOCS = 'https://docs.k3s.io';
 
+/** The team's Gitea (seed): the registry's host, and the web UI that holds the book's source. */
+const GITEA_HOST = 'gitea.treytartt.com';
+
 /** Every single-valued fact, by id. Node facts (node.hetznerN.*) are added below. */
 const FACT_ROWS: Fact[] = [
   // The book itself
   {id: 'book.asOf', label: 'Book as of', value: BOOK.asOf, source: seed},
   {id: 'book.commit', label: 'Seed commit', value: BOOK.commit, source: seed},
+  {
+    // docusaurus.config.ts `url`; the downloads of the offline copy and its "newer copy" line point here.
+    id: 'book.url',
+    label: "The book's own URL (where the newest edition and its downloads live)",
+    value: 'https://book.myhoneydue.invalid',
+    source: assumed(
+      // wrangler.jsonc names the Worker; the hostname is its custom domain (or a `routes` entry in wrangler.jsonc).
+      'curl -s -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" "https://api.cloudflare.com/client/v4/accounts/$CLOUDFLARE_ACCOUNT_ID/workers/domains?service=honeydue-book" | jq -r \'.result[].hostname\'  # the honeydue-book Worker\'s custom domain; the dashboard shows it under Workers & Pages → honeydue-book → Settings → Domains & Routes',
+    ),
+  },
+  {
+    // docusaurus.config.ts `editUrl`: each chapter's "Edit this page" adds docs/<file>.mdx to it.
+    id: 'book.sourceEditUrl',
+    label: "Where a chapter's source is edited (the book's repository in the team's Gitea)",
+    value: `https://${GITEA_HOST}/honeydue/honeydue-deployment-book/_edit/main/`,
+    source: assumed(
+      `git remote get-url origin  # in your clone of the book: https://${GITEA_HOST}/<owner>/<repo>.git gives <owner>/<repo>; the branch after /_edit/ is the repository's default branch (its Gitea page → Settings → Branches)`,
+    ),
+  },
 
   // Cluster
   {id: 'k3s.version', label: 'K3s version', value: 'v1.34.6+k3s1', source: seed},
@@ -247,7 +269,7 @@ const FACT_ROWS: Fact[] = [
 
   // Registry
   {id: 'gitea.version', label: 'Gitea version', value: 'v1.25.5', source: seed},
-  {id: 'gitea.host', label: 'Gitea host (registry)', value: 'gitea.treytartt.com', source: seed},
+  {id: 'gitea.host', label: 'Gitea host (registry)', value: GITEA_HOST, source: seed},
   {
     id: 'gitea.fixedVersion',
     label: 'First Gitea release fixing CVE-2026-27771',

@@ -153,7 +153,9 @@ export function publishProblems(wf: Workflow): string[] {
   if (![deploy.needs].flat().includes('build')) problems.push('deploy does not need build');
   const buildText = JSON.stringify(build);
   if (/secrets\./.test(buildText)) problems.push('the build job reads secrets');
-  for (const step of ['npm run lint', 'npm test', 'npm run pdf', 'npm run build:offline'])
+  // `npm run release` (scripts/build/release.ts) replaces the separate pdf, build:offline and
+  // build steps: one command makes the site with both downloads in it, as tests/project/release.test.ts does.
+  for (const step of ['npm run lint', 'npm test', 'npm run release'])
     if (!buildText.includes(step)) problems.push(`the build job does not run ${step}`);
   const upload = build.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.name === 'site');
   if (!upload || !String(upload.with?.path).includes('build/'))
@@ -206,6 +208,14 @@ describe('the guarded deploy', () => {
       workflows.flatMap((f) => persistedCheckouts(f, readWorkflow(f))),
       [],
     );
+  });
+
+  it('a build job that makes the downloads by separate steps, not `npm run release`, is caught (the control)', () => {
+    const wf = readWorkflow('.github/workflows/publish.yml');
+    const step = wf.jobs.build.steps.find((s) => s.run === 'npm run release');
+    assert.ok(step, 'publish.yml has no `run: npm run release` step');
+    step.run = 'npm run pdf && npm run build:offline && npm run build';
+    assert.deepEqual(publishProblems(wf), ['the build job does not run npm run release']);
   });
 
   it('secrets in the build job, no environment, a build step in deploy and a persisted checkout are caught (the control)', () => {
