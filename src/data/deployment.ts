@@ -646,5 +646,30 @@ export function getNode(alias: string): Node | undefined {
   return NODE_BY_ALIAS.get(alias);
 }
 
+/** The anchor of a fact's row in Appendix A's inventory: `fact-` and the id, dots as dashes. */
+export function factAnchor(id: string): string {
+  return `fact-${id.replace(/\./g, '-')}`;
+}
+
+/** Where Appendix A lists a fact with its source (and, if assumed, its confirm command). */
+export function factHref(id: string): string {
+  return `/quick-facts#${factAnchor(id)}`;
+}
+
+/** The anchor of a node's row in the node mapping: `node-<alias>`. */
+export function nodeAnchor(alias: string): string {
+  return `node-${alias}`;
+}
+
+/** Where Appendix A maps a node's alias to its IP and hostname. */
+export function nodeHref(alias: string): string {
+  return `/quick-facts#${nodeAnchor(alias)}`;
+}
+
+/** The anchor of a Quick Facts row: `qf-<id>`. */
+export function quickFactAnchor(id: string): string {
+  return `qf-${id}`;
+}
+
 /** Facts the book had to choose: listed in Appendix A so the team can confirm them. */
 export const ASSUMED_FACTS: readonly Fact[] = FACTS.filter((f) => f.source.kind === 'assumed');
