@@ -498,7 +498,7 @@ const FACT_ROWS: Fact[] = [
     label: 'Traefik forwardedHeaders.trustedIPs (web, websecure)',
     value: "Cloudflare's published IPv4 and IPv6 ranges",
     source: assumed(
-      "kubectl -n traefik get ds traefik -o jsonpath='{.spec.template.spec.containers[0].args}' | tr ',' '\\n' | grep -i trustedips",
+      `kubectl -n traefik get ds traefik -o jsonpath='{range .spec.template.spec.containers[0].args[*]}{@}{"\\n"}{end}' | grep -i trustedips`,
     ),
   },
   // -- Part IV (ch07-11)
