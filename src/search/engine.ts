@@ -9,6 +9,8 @@
  * - A word the book never uses is read as the book's word one typo away.
  * - Headings outrank prose; prose outranks code; page titles count a little.
  * - Light stemming, so "rebooting" finds "reboot" and "migrations" finds "migration".
+ * - A query naming a glossary term (or one of its "also called" names) lifts the chapter,
+ *   or the section, the glossary says explains it, above passing mentions elsewhere.
  */
 import MiniSearch, {type SearchResult} from 'minisearch';
 
@@ -26,7 +28,7 @@ export interface IndexPayload {
  * The ranking rules, by name, so the bench can measure each one by switching it off
  * (`npm run bench:search -- --ablate`). The search box runs them all.
  */
-export const RULES = ['numbers', 'glossary', 'nodes', 'typos', 'opening'] as const;
+export const RULES = ['numbers', 'glossary', 'nodes', 'typos', 'opening', 'explained'] as const;
 export type Rule = (typeof RULES)[number];
 
 export interface Hit {
@@ -138,6 +140,8 @@ const GLOSSARY_PRIOR = 0.2;
 const RUNBOOK_PRIOR = 1.4;
 /** A chapter's opening summary. */
 const OPENING_PRIOR = 0.7;
+/** The chapter or section the glossary says explains a term the query names. */
+const EXPLAINED_BOOST = 1.2;
 
 function processTerm(term: string): string | null {
   const t = term.toLowerCase();
@@ -205,6 +209,39 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
     return o as unknown as Doc;
   });
   const byUrl = new Map(docs.map((d) => [d.u, d]));
+
+  // The glossary's terms: each with its other names ("Also called: …") and where the book
+  // explains it ("Explained in: ch13 — …", "§27 — …", "ch19 §13 — …"), as the built page says.
+  const stemsOf = (text: string) =>
+    text
+      .split(SPLIT)
+      .map((w) => processTerm(w))
+      .filter((w): w is string => !!w);
+  const explained: {names: string[][]; page: string; url?: string}[] = [];
+  if (on('explained'))
+    for (const d of docs) {
+      if (!d.u.startsWith('/glossary#term-')) continue;
+      const m = /(?:Also called: (.*?) )?Explained in: (?:(?:ch(\d+)|Appendix ([A-D]))(?: §(\d+))?|§(\d+)) —/.exec(d.b);
+      if (!m) continue;
+      const page = m[5]
+        ? '/runbook'
+        : payload.chapters?.[m[2] !== undefined ? String(Number(m[2])) : m[3].toLowerCase()];
+      if (!page) continue;
+      const url = m[5] ? `/runbook#s${m[5]}` : m[4] ? `${page}#s${m[4]}` : undefined;
+      // "Flexible (SSL mode)" is named by all its words, or by "Flexible" alone.
+      const names = [d.h, d.h.replace(/\(.*?\)/g, ' '), ...(m[1] ? m[1].split(/,\s*/) : [])]
+        .map(stemsOf)
+        .filter((n) => n.length);
+      explained.push({names, page, url});
+    }
+  /** A section the glossary names as explaining a term the query holds (all its words). */
+  const explains = (d: Doc, typed: ReadonlySet<string | null>): boolean => {
+    if (d.u.startsWith('/glossary')) return false;
+    const page = d.u.split('#')[0];
+    return explained.some(
+      (e) => (e.url ? e.url === d.u : e.page === page) && e.names.some((n) => n.every((w) => typed.has(w))),
+    );
+  };
   const mini = new MiniSearch<Doc>({
     fields: ['h', 's', 't', 'b', 'c'],
     storeFields: [],
@@ -335,7 +372,10 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
         const results: SearchResult[] = all
           .map((r) => ({...r, score: r.score * 2}))
           .concat(mini.search(expand(words, 'OR'), opts).filter((r) => !andIds.has(r.id)))
-          .map((r) => ({...r, score: r.score * phraseBonus(docs[r.id as number], words)}))
+          .map((r) => {
+            const d = docs[r.id as number];
+            return {...r, score: r.score * phraseBonus(d, words) * (explains(d, typed) ? EXPLAINED_BOOST : 1)};
+          })
           .sort((a, b) => b.score - a.score);
         for (const r of results) {
           if (hits.some((h) => h.id === r.id)) continue;
