@@ -23,7 +23,7 @@ import {describeFigures, evaluateBuild, type Figures} from './lib/search-eval';
  * with each rule it keeps (see RULES in src/search/engine.ts).
  */
 const FLOORS = {
-  tuning: {first: 69, top5: 86, mrr5: 0.832},
+  tuning: {first: 70, top5: 86, mrr5: 0.837},
   testList: {first: 35, top5: 35, mrr5: 1},
 };
 

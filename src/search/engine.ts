@@ -5,7 +5,8 @@
  * - A runbook number (`§27`, `27`, `rb 27`, `rb27`, `runbook 27`) puts entry 27 first.
  * - A chapter or appendix number (`ch14`, `chapter 6`, `appendix b`, `ch19 §13`) puts
  *   that page, or its numbered section, first.
- * - A node's alias, IP or hostname on its own puts the node map first.
+ * - A node's alias, IP or hostname on its own puts the node map first; an IP or hostname
+ *   within a longer query is read as the node's alias, the name the book's prose uses.
  * - A word the book never uses is read as the book's word one typo away.
  * - Headings outrank prose; prose outranks code; page titles count a little.
  * - Light stemming, so "rebooting" finds "reboot" and "migrations" finds "migration".
@@ -28,7 +29,7 @@ export interface IndexPayload {
  * The ranking rules, by name, so the bench can measure each one by switching it off
  * (`npm run bench:search -- --ablate`). The search box runs them all.
  */
-export const RULES = ['numbers', 'glossary', 'nodes', 'typos', 'opening', 'explained'] as const;
+export const RULES = ['numbers', 'glossary', 'nodes', 'typos', 'opening', 'explained', 'aliases'] as const;
 export type Rule = (typeof RULES)[number];
 
 export interface Hit {
@@ -292,6 +293,12 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
   // Node names: alias, IP, hostname and short hostname → the sections holding the node map.
   const nodeNames = new Set((payload.nodes?.names ?? []).flat().map((n) => n.toLowerCase()));
   const nodeMap = (payload.nodes?.map ?? []).map((u) => byUrl.get(u)).filter((d): d is Doc => !!d);
+  // An IP or hostname (not inside a longer name) → the node's alias: "dial tcp 178.104.249.189:6443"
+  // is about hetzner3, and the IP's four numbers are not four words to match.
+  const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const aliases = (payload.nodes?.names ?? []).flatMap(([alias, ...names]) =>
+    names.map((n) => [new RegExp(`(?<![\\w.-])${escape(n)}(?![\\w-]|\\.\\w)`, 'gi'), alias] as const),
+  );
 
   const snippet = (d: Doc, terms: string[]): string => {
     const text = d.b || d.c;
@@ -356,6 +363,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
         if (tokens.some((t) => nodeNames.has(t)) && tokens.every((t) => nodeNames.has(t) || IDENTITY.has(t)))
           if (!hits.some((h) => h.id === nodeMap[0].id)) hits.push(toHit(nodeMap[0], Infinity, []));
       }
+      if (on('aliases')) for (const [name, alias] of aliases) q = q.replace(name, alias);
       if (q) {
         // Sections holding every word rank above those holding some (×2), then by score.
         // "meaning of X", "define X": the reader wants the glossary's definition.
