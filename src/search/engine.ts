@@ -150,14 +150,16 @@ function processTerm(term: string): string | null {
   return stem(t);
 }
 
-/** A query of two or more words found verbatim in a heading or in the text ranks higher. */
+/** A query of two or more words found verbatim in a heading, in the code or in the prose ranks higher. */
 function phraseBonus(d: Doc, q: string): number {
   const phrase = q.toLowerCase().replace(/\s+/g, ' ').trim();
   // A phrase is two or more words, or one identifier like goose_db_version.
   if (!phrase.includes(' ') && !/\w[_.\-/]\w/.test(phrase)) return 1;
   if (d.h.toLowerCase().includes(phrase)) return 2.5;
   if (d.s.toLowerCase().includes(phrase)) return 1.5;
-  if (`${d.b} ${d.c}`.toLowerCase().includes(phrase)) return 1.25;
+  // A pasted command found verbatim in code is found where it is run, above prose that names it.
+  if (d.c.toLowerCase().includes(phrase)) return 1.5;
+  if (d.b.toLowerCase().includes(phrase)) return 1.25;
   return 1;
 }
 
