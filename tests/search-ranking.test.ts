@@ -23,7 +23,7 @@ import {describeFigures, evaluateBuild, type Figures} from './lib/search-eval';
  * with each rule it keeps (see RULES in src/search/engine.ts).
  */
 const FLOORS = {
-  tuning: {first: 71, top5: 86, mrr5: 0.841},
+  tuning: {first: 72, top5: 86, mrr5: 0.847},
   testList: {first: 35, top5: 35, mrr5: 1},
 };
 

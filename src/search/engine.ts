@@ -127,7 +127,7 @@ function prior(d: Doc, definitional = false, glossaryLow = true, openingLow = tr
   if (/^(Operator runbook|Symptom index)$/.test(d.h)) return 0.35;
   const page = d.u.split('#')[0];
   if (page === '/references') return 0.3;
-  if (page === '/cheat-sheet' || page === '/') return 0.6;
+  if (page === '/cheat-sheet' || page === '/') return POINTER_PRIOR;
   // A chapter's opening summary names what its sections explain: below them.
   if (openingLow && !d.u.includes('#')) return OPENING_PRIOR;
   return 1;
@@ -141,6 +141,8 @@ const GLOSSARY_PRIOR = 0.2;
 const RUNBOOK_PRIOR = 1.4;
 /** A chapter's opening summary. */
 const OPENING_PRIOR = 0.7;
+/** The cheat sheet and the front page: they list commands and facts that chapters explain (0.6 before). */
+const POINTER_PRIOR = 0.5;
 /** The chapter or section the glossary says explains a term the query names. */
 const EXPLAINED_BOOST = 1.2;
 
