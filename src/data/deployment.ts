@@ -275,7 +275,7 @@ const FACT_ROWS: Fact[] = [
     label: 'API request-duration histogram (metric base name)',
     value: 'http_request_duration_seconds',
     source: assumed(
-      "kubectl -n honeydue port-forward deploy/api 18080:8080 & sleep 2; curl -s localhost:18080/metrics | grep _bucket | cut -d'{' -f1 | sort -u",
+      'kubectl -n honeydue port-forward deploy/api 18080:8080 >/dev/null & PF=$!; sleep 2; curl -s localhost:18080/metrics | grep _bucket | cut -d\'{\' -f1 | sort -u; kill "$PF"',
     ),
   },
 
