@@ -465,7 +465,7 @@ const FACT_ROWS: Fact[] = [
     label: 'UFW: who may reach port 80 on each node',
     value: 'Cloudflare’s IPv4 ranges only',
     source: assumed(
-      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh "$h" 'sudo ufw status numbered | grep -E " (80|443)(/tcp)? "'; done`,
+      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh -n "$h" 'sudo ufw status verbose' | grep -E '^(Status|Default):|^(80|443)[/,[:space:]]'; done   # no rule counts only with "Status: active" and "Default: deny (incoming)"`,
     ),
   },
   {
@@ -473,7 +473,7 @@ const FACT_ROWS: Fact[] = [
     label: 'UFW: port 443 on each node',
     value: 'closed',
     source: assumed(
-      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh "$h" 'sudo ufw status numbered | grep -E " (80|443)(/tcp)? "'; done`,
+      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh -n "$h" 'sudo ufw status verbose' | grep -E '^(Status|Default):|^(80|443)[/,[:space:]]'; done   # no rule counts only with "Status: active" and "Default: deny (incoming)"`,
     ),
   },
   {
@@ -546,7 +546,7 @@ const FACT_ROWS: Fact[] = [
     label: "Kind of the api's Prometheus histograms",
     value: 'classic (_bucket series with le labels)',
     source: assumed(
-      "kubectl -n honeydue port-forward deploy/api 18080:8080 & sleep 2; curl -s localhost:18080/metrics | grep -c '_bucket{'; kill %1",
+      'kubectl -n honeydue port-forward deploy/api 18080:8080 >/dev/null & PF=$!; sleep 2; curl -fsS localhost:18080/metrics | grep -c \'_bucket{\'; kill "$PF"',
     ),
   },
   {
