@@ -275,7 +275,7 @@ const FACT_ROWS: Fact[] = [
     label: 'API request-duration histogram (metric base name)',
     value: 'http_request_duration_seconds',
     source: assumed(
-      "kubectl -n honeydue port-forward deploy/api 18080:8080 & sleep 2; curl -s localhost:18080/metrics | grep _bucket | cut -d'{' -f1 | sort -u",
+      'kubectl -n honeydue port-forward deploy/api 18080:8080 >/dev/null & PF=$!; sleep 2; curl -s localhost:18080/metrics | grep _bucket | cut -d\'{\' -f1 | sort -u; kill "$PF"',
     ),
   },
 
@@ -465,7 +465,7 @@ const FACT_ROWS: Fact[] = [
     label: 'UFW: who may reach port 80 on each node',
     value: 'Cloudflare’s IPv4 ranges only',
     source: assumed(
-      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh "$h" 'sudo ufw status numbered | grep -E " (80|443)(/tcp)? "'; done`,
+      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh -n "$h" 'sudo ufw status verbose' | grep -E '^(Status|Default):|^(80|443)[/,[:space:]]'; done   # no rule counts only with "Status: active" and "Default: deny (incoming)"`,
     ),
   },
   {
@@ -473,7 +473,7 @@ const FACT_ROWS: Fact[] = [
     label: 'UFW: port 443 on each node',
     value: 'closed',
     source: assumed(
-      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh "$h" 'sudo ufw status numbered | grep -E " (80|443)(/tcp)? "'; done`,
+      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh -n "$h" 'sudo ufw status verbose' | grep -E '^(Status|Default):|^(80|443)[/,[:space:]]'; done   # no rule counts only with "Status: active" and "Default: deny (incoming)"`,
     ),
   },
   {
@@ -498,7 +498,7 @@ const FACT_ROWS: Fact[] = [
     label: 'Traefik forwardedHeaders.trustedIPs (web, websecure)',
     value: "Cloudflare's published IPv4 and IPv6 ranges",
     source: assumed(
-      "kubectl -n traefik get ds traefik -o jsonpath='{.spec.template.spec.containers[0].args}' | tr ',' '\\n' | grep -i trustedips",
+      `kubectl -n traefik get ds traefik -o jsonpath='{range .spec.template.spec.containers[0].args[*]}{@}{"\\n"}{end}' | grep -i trustedips`,
     ),
   },
   // -- Part IV (ch07-11)
@@ -546,7 +546,7 @@ const FACT_ROWS: Fact[] = [
     label: "Kind of the api's Prometheus histograms",
     value: 'classic (_bucket series with le labels)',
     source: assumed(
-      "kubectl -n honeydue port-forward deploy/api 18080:8080 & sleep 2; curl -s localhost:18080/metrics | grep -c '_bucket{'; kill %1",
+      'kubectl -n honeydue port-forward deploy/api 18080:8080 >/dev/null & PF=$!; sleep 2; curl -fsS localhost:18080/metrics | grep -c \'_bucket{\'; kill "$PF"',
     ),
   },
   {
