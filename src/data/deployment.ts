@@ -101,7 +101,7 @@ const FACT_ROWS: Fact[] = [
     label: 'Bundled components switched off',
     value: 'traefik,servicelb',
     source: assumed(
-      "ssh hetzner1 'sudo grep -rhi -A3 disable /etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d 2>/dev/null; systemctl cat k3s | grep -i -A1 disable'",
+      "ssh hetzner1 'sudo grep -rhi -A3 disable /etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d 2>/dev/null | grep -vi token; systemctl cat k3s | grep -i -A1 disable | grep -vi token'",
     ),
   },
   {
@@ -275,7 +275,7 @@ const FACT_ROWS: Fact[] = [
     label: 'API request-duration histogram (metric base name)',
     value: 'http_request_duration_seconds',
     source: assumed(
-      'kubectl -n honeydue port-forward deploy/api 18080:8080 >/dev/null & PF=$!; sleep 2; curl -s localhost:18080/metrics | grep _bucket | cut -d\'{\' -f1 | sort -u; kill "$PF"',
+      'kubectl -n honeydue port-forward deploy/api 18080:8080 >/dev/null & PF=$!; sleep 2; curl -fsS localhost:18080/metrics | grep _bucket | cut -d\'{\' -f1 | sort -u; kill "$PF"',
     ),
   },
 

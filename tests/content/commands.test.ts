@@ -157,6 +157,8 @@ describe('a command that reads the terminal ends its block too', () => {
       plant(`openssl s_client -connect h:443 -brief\necho done`),
       plant(`ssh -t node1 'sudoedit /etc/x'\nssh -n node1 'sudo systemctl restart x'`),
       plant(`sort -u /tmp/hosts | while read -r h; do\n  ssh "$h" uptime\ndone`),
+      plant(`ssh <NEW_ALIAS> 'sudo systemctl restart k3s-agent'\nkubectl get nodes`),
+      plant(`b2 account authorize\nb2 bucket get honeydue-media`),
     ]);
     assert.deepEqual(
       found.map((f) => f.at),
@@ -171,12 +173,16 @@ describe('a command that reads the terminal ends its block too', () => {
         'docs/planted.mdx:11',
         'docs/planted.mdx:11',
         'docs/planted.mdx:12',
+        'docs/planted.mdx:11',
+        'docs/planted.mdx:11',
       ],
       show(found),
     );
     assert.match(found[2].message, /kubectl run with -i/);
     assert.match(found[6].message, /docker login/);
     assert.match(found[9].message, /while read/);
+    assert.match(found[10].message, /^ssh without -n/);
+    assert.match(found[11].message, /b2 account authorize/);
   });
 
   it('accepts stdin redirected or piped, ssh -n, a reader that ends its block, and commands that only look like readers (the control)', () => {
@@ -201,6 +207,9 @@ describe('a command that reads the terminal ends its block too', () => {
       ),
       plant(`while read -r r; do ssh -n node1 "sudo ufw allow from $r"; done < /tmp/ranges\necho done`),
       plant(`echo 'ssh node1 reboot' # ssh node1 reboot\necho done`),
+      plant(`ssh <NEW_ALIAS> 'sudo tee /etc/x >/dev/null' < ./x\nssh -n <NEW_ALIAS> hostname\necho done`),
+      plant(`b2 account authorize   # prompts: the last thing in its block\n`),
+      plant(`b2 account get\nb2 bucket get honeydue-media\necho done`),
     ]);
     assert.deepEqual(found, [], show(found));
   });

@@ -390,10 +390,13 @@ const SSH_ARG = new Set('BbcDEeFIiJLlmOoPpQRSWw'.split(''));
  */
 function terminalReader(text: string): string | undefined {
   let w = wordsOf(text);
+  const assigned = new Set<string>();
   // Keywords, assignments and wrappers in front of the command itself.
   for (;;) {
-    if (/^(do|then|else|elif|if|while|until|!|time|\{|command|exec)$/.test(w[0] ?? '') || /^\w+=/.test(w[0] ?? ''))
+    if (/^\w+=/.test(w[0] ?? '')) {
+      assigned.add(w[0].split('=')[0]);
       w = w.slice(1);
+    } else if (/^(do|then|else|elif|if|while|until|!|time|\{|command|exec)$/.test(w[0] ?? '')) w = w.slice(1);
     else if (w[0] === 'sudo' || w[0] === 'env') w = w.slice(1);
     else if (w[0] === 'timeout') w = w.slice(2);
     else break;
@@ -445,6 +448,17 @@ function terminalReader(text: string): string | undefined {
       return undefined;
     return 'psql without -c or -f (it reads SQL from the terminal)';
   }
+  if (cmd === 'b2') {
+    // `b2 account authorize [keyId [key]]` (`b2 authorize-account` in older CLIs): a missing key ID is
+    // read with input(), a missing key without echo, unless B2_APPLICATION_KEY_ID / B2_APPLICATION_KEY
+    // are set (Backblaze/B2_Command_Line_Tool, console_tool.py, AccountAuthorizeBase._run).
+    const i = args.findIndex((a, k) => (a === 'account' && args[k + 1] === 'authorize') || a === 'authorize-account');
+    if (i < 0) return undefined;
+    const given = args.slice(args[i] === 'account' ? i + 2 : i + 1).filter((a) => !a.startsWith('-')).length;
+    const idAsked = given < 1 && !assigned.has('B2_APPLICATION_KEY_ID');
+    const keyAsked = given < 2 && !assigned.has('B2_APPLICATION_KEY');
+    return idAsked || keyAsked ? 'b2 account authorize with no key (it prompts for the key ID and the key)' : undefined;
+  }
   if (cmd === 'openssl' && args[0] === 's_client') return 'openssl s_client (it sends its stdin to the server)';
   if (/^(sudoedit|vi|vim|nano)$/.test(cmd ?? '') || (cmd === 'crontab' && args.includes('-e')))
     return `${cmd} (an editor on the terminal)`;
@@ -452,7 +466,9 @@ function terminalReader(text: string): string | undefined {
 }
 
 /** Its stdin is redirected: `<`, a heredoc or a here-string (not `<(`, which is an argument). */
-const redirectsStdin = (text: string) => /(^|[\s\d])<(?!\()/.test(text.replace(/'[^']*'|"[^"]*"/g, "''"));
+// A `<NAME>` placeholder is a word, not a redirection (the blocks are read with test values in, so this is a fallback).
+const redirectsStdin = (text: string) =>
+  /(^|[\s\d])<(?!\(|[A-Z][A-Z0-9_]*>)/.test(text.replace(/'[^']*'|"[^"]*"/g, "''"));
 
 /**
  * A command that reads the terminal is the last thing its block runs, like a prompt:
@@ -462,11 +478,14 @@ const redirectsStdin = (text: string) => /(^|[\s\d])<(?!\()/.test(text.replace(/
  * such a command takes the loop's input wherever it stands. Fine: stdin redirected
  * (`ssh -n`, `</dev/null`, a heredoc, a here-string, a pipe into it), or the last input
  * bash reads from the block (a compound command that ends the block counts as one).
+ * The block is read with its placeholders replaced by their test values.
  */
 export function terminalReadersNotLast(blocks: readonly CodeBlock[]): Finding[] {
   const findings: Finding[] = [];
   for (const b of blocks) {
-    const cmds = commandsOf(b.code);
+    // Placeholders replaced by their test values, as the block would be run: read raw,
+    // `ssh <NEW_ALIAS> '…'` would look like an input redirection and never be flagged.
+    const cmds = commandsOf(withTestValues(b.code));
     const last = Math.max(-1, ...cmds.map((c) => c.unit));
     for (const c of cmds) {
       if (c.piped || redirectsStdin(c.text)) continue;
