@@ -76,6 +76,15 @@ wait_job() {
   done
 }
 
+# no_running_job <when>: stop unless the migrate Job is absent or has no pod running
+# (deleting a running Job kills goose in the middle of a migration)
+no_running_job() {
+  local active
+  active=$(kubectl -n "${NS:-honeydue}" get job "$JOB" --ignore-not-found -o jsonpath='{.status.active}') \
+    || die "cannot read job/$JOB (kubectl's error above)"
+  [ -z "$active" ] || [ "$active" = 0 ] || die "job/$JOB is running$1: not touching it, nothing rolled (ch14 step 3)"
+}
+
 # has_amd64 <image:tag>: the registry holds a linux/amd64 image under that tag
 has_amd64() {
   local out
@@ -104,9 +113,7 @@ if [ -n "$ADMIN_TAG" ]; then
   [ "$(image_repo "$NOW")" = "$ADMIN_IMAGE" ] || die "deploy/admin runs '$NOW', not $ADMIN_IMAGE"
   has_amd64 "$ADMIN_IMAGE:$ADMIN_TAG" || die "$ADMIN_IMAGE:$ADMIN_TAG has no linux/amd64 image in the registry"
 fi
-ACTIVE=$(kubectl -n "$NS" get job "$JOB" --ignore-not-found -o jsonpath='{.status.active}') \
-  || die "cannot read job/$JOB (kubectl's error above)"
-[ -z "$ACTIVE" ] || [ "$ACTIVE" = 0 ] || die "job/$JOB is still running: not touching it (ch14 step 3)"
+no_running_job ""
 
 echo "== 1-2 image $API_IMAGE:$TAG"
 if [ "$BUILD" = yes ]; then
@@ -126,6 +133,8 @@ RENDERED=$(printf '%s\n' "$JOB_YAML" | kubectl -n "$NS" create --dry-run=client 
   || die "kubectl cannot parse $MANIFEST"
 [ "$RENDERED" = "Job/$JOB $API_IMAGE:$TAG" ] \
   || die "$MANIFEST renders '$RENDERED', not 'Job/$JOB $API_IMAGE:$TAG': the Job would not run this release's migrations"
+# Again right before the delete: someone else's deploy may have started the Job during the build
+no_running_job " (it started after pre-flight: another deploy?)"
 kubectl -n "$NS" delete job "$JOB" --ignore-not-found --cascade=foreground --wait=true
 printf '%s\n' "$JOB_YAML" | kubectl -n "$NS" create -f -
 DEADLINE=$(kubectl -n "$NS" get job "$JOB" -o jsonpath='{.spec.activeDeadlineSeconds}')

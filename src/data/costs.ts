@@ -224,3 +224,8 @@ export const PRICED_COSTS: readonly CostItem[] = COSTS.filter((c) => c.source.ki
 
 /** Rows the team still has to confirm (assumed). */
 export const UNPRICED_COSTS: readonly CostItem[] = COSTS.filter((c) => c.source.kind === 'assumed');
+
+/** The anchor of a cost's row in the cost table: `cost-<id>`. */
+export function costAnchor(id: string): string {
+  return `cost-${id}`;
+}

@@ -123,7 +123,7 @@ const FACT_ROWS: Fact[] = [
     label: 'Bundled components switched off',
     value: 'traefik,servicelb',
     source: assumed(
-      "ssh hetzner1 'sudo grep -rhi -A3 disable /etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d 2>/dev/null; systemctl cat k3s | grep -i -A1 disable'",
+      "ssh hetzner1 'sudo grep -rhi -A3 disable /etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d 2>/dev/null | grep -vi token; systemctl cat k3s | grep -i -A1 disable | grep -vi token'",
     ),
   },
   {
@@ -297,7 +297,7 @@ const FACT_ROWS: Fact[] = [
     label: 'API request-duration histogram (metric base name)',
     value: 'http_request_duration_seconds',
     source: assumed(
-      "kubectl -n honeydue port-forward deploy/api 18080:8080 & sleep 2; curl -s localhost:18080/metrics | grep _bucket | cut -d'{' -f1 | sort -u",
+      'kubectl -n honeydue port-forward deploy/api 18080:8080 >/dev/null & PF=$!; sleep 2; curl -fsS localhost:18080/metrics | grep _bucket | cut -d\'{\' -f1 | sort -u; kill "$PF"',
     ),
   },
 
@@ -487,7 +487,7 @@ const FACT_ROWS: Fact[] = [
     label: 'UFW: who may reach port 80 on each node',
     value: 'Cloudflare’s IPv4 ranges only',
     source: assumed(
-      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh "$h" 'sudo ufw status numbered | grep -E " (80|443)(/tcp)? "'; done`,
+      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh -n "$h" 'sudo ufw status verbose' | grep -E '^(Status|Default):|^(80|443)[/,[:space:]]'; done   # no rule counts only with "Status: active" and "Default: deny (incoming)"`,
     ),
   },
   {
@@ -495,7 +495,7 @@ const FACT_ROWS: Fact[] = [
     label: 'UFW: port 443 on each node',
     value: 'closed',
     source: assumed(
-      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh "$h" 'sudo ufw status numbered | grep -E " (80|443)(/tcp)? "'; done`,
+      `for h in hetzner1 hetzner2 hetzner3; do echo "== $h"; ssh -n "$h" 'sudo ufw status verbose' | grep -E '^(Status|Default):|^(80|443)[/,[:space:]]'; done   # no rule counts only with "Status: active" and "Default: deny (incoming)"`,
     ),
   },
   {
@@ -520,7 +520,7 @@ const FACT_ROWS: Fact[] = [
     label: 'Traefik forwardedHeaders.trustedIPs (web, websecure)',
     value: "Cloudflare's published IPv4 and IPv6 ranges",
     source: assumed(
-      "kubectl -n traefik get ds traefik -o jsonpath='{.spec.template.spec.containers[0].args}' | tr ',' '\\n' | grep -i trustedips",
+      `kubectl -n traefik get ds traefik -o jsonpath='{range .spec.template.spec.containers[0].args[*]}{@}{"\\n"}{end}' | grep -i trustedips`,
     ),
   },
   // -- Part IV (ch07-11)
@@ -568,7 +568,7 @@ const FACT_ROWS: Fact[] = [
     label: "Kind of the api's Prometheus histograms",
     value: 'classic (_bucket series with le labels)',
     source: assumed(
-      "kubectl -n honeydue port-forward deploy/api 18080:8080 & sleep 2; curl -s localhost:18080/metrics | grep -c '_bucket{'; kill %1",
+      'kubectl -n honeydue port-forward deploy/api 18080:8080 >/dev/null & PF=$!; sleep 2; curl -fsS localhost:18080/metrics | grep -c \'_bucket{\'; kill "$PF"',
     ),
   },
   {
@@ -666,6 +666,31 @@ export function getFact(id: string): Fact | undefined {
 /** The node with this SSH alias, or undefined. */
 export function getNode(alias: string): Node | undefined {
   return NODE_BY_ALIAS.get(alias);
+}
+
+/** The anchor of a fact's row in Appendix A's inventory: `fact-` and the id, dots as dashes. */
+export function factAnchor(id: string): string {
+  return `fact-${id.replace(/\./g, '-')}`;
+}
+
+/** Where Appendix A lists a fact with its source (and, if assumed, its confirm command). */
+export function factHref(id: string): string {
+  return `/quick-facts#${factAnchor(id)}`;
+}
+
+/** The anchor of a node's row in the node mapping: `node-<alias>`. */
+export function nodeAnchor(alias: string): string {
+  return `node-${alias}`;
+}
+
+/** Where Appendix A maps a node's alias to its IP and hostname. */
+export function nodeHref(alias: string): string {
+  return `/quick-facts#${nodeAnchor(alias)}`;
+}
+
+/** The anchor of a Quick Facts row: `qf-<id>`. */
+export function quickFactAnchor(id: string): string {
+  return `qf-${id}`;
 }
 
 /** Facts the book had to choose: listed in Appendix A so the team can confirm them. */

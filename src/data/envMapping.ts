@@ -141,3 +141,8 @@ export const ENV_MAPPING: readonly EnvMapping[] = [
     purpose: 'OTLP endpoint of Jaeger on the observability host, where spans are exported.',
   },
 ];
+
+/** The anchor of a variable's row in the environment table: `env-` and the fact id without its `env.` prefix. */
+export function envAnchor(factId: string): string {
+  return `env-${factId.replace(/^env\./, '')}`;
+}

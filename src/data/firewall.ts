@@ -174,3 +174,8 @@ export const FIREWALL_RULES: readonly FirewallRule[] = [
 
 /** The ports that must never be reachable from the internet (ch04). */
 export const NEVER_PUBLIC: readonly string[] = ['8472/udp', '2379-2380/tcp', '10250/tcp', `${apiPort}/tcp`];
+
+/** The anchor of a rule's row in the firewall table: `fw-<id>`. */
+export function firewallAnchor(id: string): string {
+  return `fw-${id}`;
+}

@@ -5,10 +5,13 @@
  * - A runbook number (`§27`, `27`, `rb 27`, `rb27`, `runbook 27`) puts entry 27 first.
  * - A chapter or appendix number (`ch14`, `chapter 6`, `appendix b`, `ch19 §13`) puts
  *   that page, or its numbered section, first.
- * - A node's alias, IP or hostname on its own puts the node map first.
+ * - A node's alias, IP or hostname on its own puts the node map first; an IP or hostname
+ *   within a longer query is read as the node's alias, the name the book's prose uses.
  * - A word the book never uses is read as the book's word one typo away.
  * - Headings outrank prose; prose outranks code; page titles count a little.
  * - Light stemming, so "rebooting" finds "reboot" and "migrations" finds "migration".
+ * - A query naming a glossary term (or one of its "also called" names) lifts the chapter,
+ *   or the section, the glossary says explains it, above passing mentions elsewhere.
  */
 import MiniSearch, {type SearchResult} from 'minisearch';
 
@@ -26,7 +29,7 @@ export interface IndexPayload {
  * The ranking rules, by name, so the bench can measure each one by switching it off
  * (`npm run bench:search -- --ablate`). The search box runs them all.
  */
-export const RULES = ['numbers', 'glossary', 'nodes', 'typos', 'opening'] as const;
+export const RULES = ['numbers', 'glossary', 'nodes', 'typos', 'opening', 'explained', 'aliases'] as const;
 export type Rule = (typeof RULES)[number];
 
 export interface Hit {
@@ -124,7 +127,7 @@ function prior(d: Doc, definitional = false, glossaryLow = true, openingLow = tr
   if (/^(Operator runbook|Symptom index)$/.test(d.h)) return 0.35;
   const page = d.u.split('#')[0];
   if (page === '/references') return 0.3;
-  if (page === '/cheat-sheet' || page === '/') return 0.6;
+  if (page === '/cheat-sheet' || page === '/') return POINTER_PRIOR;
   // A chapter's opening summary names what its sections explain: below them.
   if (openingLow && !d.u.includes('#')) return OPENING_PRIOR;
   return 1;
@@ -138,6 +141,10 @@ const GLOSSARY_PRIOR = 0.2;
 const RUNBOOK_PRIOR = 1.4;
 /** A chapter's opening summary. */
 const OPENING_PRIOR = 0.7;
+/** The cheat sheet and the front page: they list commands and facts that chapters explain (0.6 before). */
+const POINTER_PRIOR = 0.5;
+/** The chapter or section the glossary says explains a term the query names. */
+const EXPLAINED_BOOST = 1.2;
 
 function processTerm(term: string): string | null {
   const t = term.toLowerCase();
@@ -145,14 +152,16 @@ function processTerm(term: string): string | null {
   return stem(t);
 }
 
-/** A query of two or more words found verbatim in a heading or in the text ranks higher. */
+/** A query of two or more words found verbatim in a heading, in the code or in the prose ranks higher. */
 function phraseBonus(d: Doc, q: string): number {
   const phrase = q.toLowerCase().replace(/\s+/g, ' ').trim();
   // A phrase is two or more words, or one identifier like goose_db_version.
   if (!phrase.includes(' ') && !/\w[_.\-/]\w/.test(phrase)) return 1;
   if (d.h.toLowerCase().includes(phrase)) return 2.5;
   if (d.s.toLowerCase().includes(phrase)) return 1.5;
-  if (`${d.b} ${d.c}`.toLowerCase().includes(phrase)) return 1.25;
+  // A pasted command found verbatim in code is found where it is run, above prose that names it.
+  if (d.c.toLowerCase().includes(phrase)) return 1.5;
+  if (d.b.toLowerCase().includes(phrase)) return 1.25;
   return 1;
 }
 
@@ -205,6 +214,39 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
     return o as unknown as Doc;
   });
   const byUrl = new Map(docs.map((d) => [d.u, d]));
+
+  // The glossary's terms: each with its other names ("Also called: …") and where the book
+  // explains it ("Explained in: ch13 — …", "§27 — …", "ch19 §13 — …"), as the built page says.
+  const stemsOf = (text: string) =>
+    text
+      .split(SPLIT)
+      .map((w) => processTerm(w))
+      .filter((w): w is string => !!w);
+  const explained: {names: string[][]; page: string; url?: string}[] = [];
+  if (on('explained'))
+    for (const d of docs) {
+      if (!d.u.startsWith('/glossary#term-')) continue;
+      const m = /(?:Also called: (.*?) )?Explained in: (?:(?:ch(\d+)|Appendix ([A-D]))(?: §(\d+))?|§(\d+)) —/.exec(d.b);
+      if (!m) continue;
+      const page = m[5]
+        ? '/runbook'
+        : payload.chapters?.[m[2] !== undefined ? String(Number(m[2])) : m[3].toLowerCase()];
+      if (!page) continue;
+      const url = m[5] ? `/runbook#s${m[5]}` : m[4] ? `${page}#s${m[4]}` : undefined;
+      // "Flexible (SSL mode)" is named by all its words, or by "Flexible" alone.
+      const names = [d.h, d.h.replace(/\(.*?\)/g, ' '), ...(m[1] ? m[1].split(/,\s*/) : [])]
+        .map(stemsOf)
+        .filter((n) => n.length);
+      explained.push({names, page, url});
+    }
+  /** A section the glossary names as explaining a term the query holds (all its words). */
+  const explains = (d: Doc, typed: ReadonlySet<string | null>): boolean => {
+    if (d.u.startsWith('/glossary')) return false;
+    const page = d.u.split('#')[0];
+    return explained.some(
+      (e) => (e.url ? e.url === d.u : e.page === page) && e.names.some((n) => n.every((w) => typed.has(w))),
+    );
+  };
   const mini = new MiniSearch<Doc>({
     fields: ['h', 's', 't', 'b', 'c'],
     storeFields: [],
@@ -255,6 +297,12 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
   // Node names: alias, IP, hostname and short hostname → the sections holding the node map.
   const nodeNames = new Set((payload.nodes?.names ?? []).flat().map((n) => n.toLowerCase()));
   const nodeMap = (payload.nodes?.map ?? []).map((u) => byUrl.get(u)).filter((d): d is Doc => !!d);
+  // An IP or hostname (not inside a longer name) → the node's alias: "dial tcp 178.104.249.189:6443"
+  // is about hetzner3, and the IP's four numbers are not four words to match.
+  const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const aliases = (payload.nodes?.names ?? []).flatMap(([alias, ...names]) =>
+    names.map((n) => [new RegExp(`(?<![\\w.-])${escape(n)}(?![\\w-]|\\.\\w)`, 'gi'), alias] as const),
+  );
 
   const snippet = (d: Doc, terms: string[]): string => {
     const text = d.b || d.c;
@@ -319,6 +367,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
         if (tokens.some((t) => nodeNames.has(t)) && tokens.every((t) => nodeNames.has(t) || IDENTITY.has(t)))
           if (!hits.some((h) => h.id === nodeMap[0].id)) hits.push(toHit(nodeMap[0], Infinity, []));
       }
+      if (on('aliases')) for (const [name, alias] of aliases) q = q.replace(name, alias);
       if (q) {
         // Sections holding every word rank above those holding some (×2), then by score.
         // "meaning of X", "define X": the reader wants the glossary's definition.
@@ -335,7 +384,10 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
         const results: SearchResult[] = all
           .map((r) => ({...r, score: r.score * 2}))
           .concat(mini.search(expand(words, 'OR'), opts).filter((r) => !andIds.has(r.id)))
-          .map((r) => ({...r, score: r.score * phraseBonus(docs[r.id as number], words)}))
+          .map((r) => {
+            const d = docs[r.id as number];
+            return {...r, score: r.score * phraseBonus(d, words) * (explains(d, typed) ? EXPLAINED_BOOST : 1)};
+          })
           .sort((a, b) => b.score - a.score);
         for (const r of results) {
           if (hits.some((h) => h.id === r.id)) continue;

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {PLACEHOLDERS, PLACEHOLDER_TOKEN, getPlaceholder, withTestValues} from '../../src/data/placeholders';
 import {DOCS_DIR, bookCodeBlocks, type CodeBlock} from '../lib/codeBlocks';
-import {promptsNotLast, secretsOnCommandLines, shellcheck} from '../lib/shellRules';
+import {promptsNotLast, secretsOnCommandLines, shellcheck, terminalReadersNotLast} from '../lib/shellRules';
 
 const blocks = bookCodeBlocks();
 const bash = blocks.filter((b) => b.lang === 'bash');
@@ -140,6 +140,82 @@ describe('a prompt ends its block', () => {
 
   it(`holds on all ${bash.length} bash blocks of the book`, () => {
     const found = promptsNotLast(bash);
+    assert.equal(found.length, 0, show(found));
+  });
+});
+
+describe('a command that reads the terminal ends its block too', () => {
+  it('catches each kind of terminal reader followed by more commands, and an ssh inside a while-read loop', () => {
+    const found = terminalReadersNotLast([
+      plant(`ssh node1 'sudo systemctl reboot' || true\nkubectl wait --for=condition=Ready node/n1`),
+      plant(`for h in a b; do\n  printf '%s ' "$h"; echo "$(ssh "$h" hostname)"\ndone\nkubectl get nodes`),
+      plant(`kubectl -n x run probe --rm -it --restart=Never --image=busybox -- nslookup db\nkubectl get pods`),
+      plant(`kubectl -n x exec -i deploy/redis -- sh\nkubectl get pods`),
+      plant(`kubectl -n x attach -i pod/p\necho done`),
+      plant(`psql "postgresql://u@h/db"\necho done`),
+      plant(`docker login registry.example\ndocker push registry.example/a:1`),
+      plant(`openssl s_client -connect h:443 -brief\necho done`),
+      plant(`ssh -t node1 'sudoedit /etc/x'\nssh -n node1 'sudo systemctl restart x'`),
+      plant(`sort -u /tmp/hosts | while read -r h; do\n  ssh "$h" uptime\ndone`),
+      plant(`ssh <NEW_ALIAS> 'sudo systemctl restart k3s-agent'\nkubectl get nodes`),
+      plant(`b2 account authorize\nb2 bucket get honeydue-media`),
+    ]);
+    assert.deepEqual(
+      found.map((f) => f.at),
+      [
+        'docs/planted.mdx:11',
+        'docs/planted.mdx:12',
+        'docs/planted.mdx:11',
+        'docs/planted.mdx:11',
+        'docs/planted.mdx:11',
+        'docs/planted.mdx:11',
+        'docs/planted.mdx:11',
+        'docs/planted.mdx:11',
+        'docs/planted.mdx:11',
+        'docs/planted.mdx:12',
+        'docs/planted.mdx:11',
+        'docs/planted.mdx:11',
+      ],
+      show(found),
+    );
+    assert.match(found[2].message, /kubectl run with -i/);
+    assert.match(found[6].message, /docker login/);
+    assert.match(found[9].message, /while read/);
+    assert.match(found[10].message, /^ssh without -n/);
+    assert.match(found[11].message, /b2 account authorize/);
+  });
+
+  it('accepts stdin redirected or piped, ssh -n, a reader that ends its block, and commands that only look like readers (the control)', () => {
+    const found = terminalReadersNotLast([
+      plant(`ssh -n node1 'sudo systemctl reboot' || true\nkubectl wait --for=condition=Ready node/n1`),
+      plant(
+        `ssh -nT node1 uptime\nssh -o BatchMode=yes -n node1 uptime\nssh -G node1 | awk '/^hostname /{print $2}'\necho done`,
+      ),
+      plant(
+        `ssh node1 'sudo tee /etc/x >/dev/null' < ./x\nssh node1 'sudo sh -c "read -r T"' <<<"$T"\nprintf '%s' "$T" | ssh node1 'cat >/tmp/t'\necho done`,
+      ),
+      plant(`ssh node1 'cat >/tmp/t' <<'EOF'\nline\nEOF\necho done`),
+      plant(
+        `printf '%s\\n' "$PW" | kubectl -n x exec -i deploy/redis -- sh -c 'read -r P'\nkubectl -n x exec deploy/redis -- redis-cli ping\necho done`,
+      ),
+      plant(
+        `kubectl -n x run probe --rm -i --restart=Never --image=alpine -- sh -c 'echo QUIT | openssl s_client -connect h:465'`,
+      ),
+      plant(`echo first\nfor h in a b; do\n  ssh "$h" uptime\ndone   # the loop is the last thing bash reads`),
+      plant(
+        `psql "postgresql://u@h/db" -c 'select 1'\npsql "postgresql://u@h/db" -Atf q.sql\nopenssl s_client -connect h:443 </dev/null\ndocker login r.example -u me --password-stdin <<<"$T"\necho done`,
+      ),
+      plant(`while read -r r; do ssh -n node1 "sudo ufw allow from $r"; done < /tmp/ranges\necho done`),
+      plant(`echo 'ssh node1 reboot' # ssh node1 reboot\necho done`),
+      plant(`ssh <NEW_ALIAS> 'sudo tee /etc/x >/dev/null' < ./x\nssh -n <NEW_ALIAS> hostname\necho done`),
+      plant(`b2 account authorize   # prompts: the last thing in its block\n`),
+      plant(`b2 account get\nb2 bucket get honeydue-media\necho done`),
+    ]);
+    assert.deepEqual(found, [], show(found));
+  });
+
+  it(`holds on all ${bash.length} bash blocks of the book`, () => {
+    const found = terminalReadersNotLast(bash);
     assert.equal(found.length, 0, show(found));
   });
 });

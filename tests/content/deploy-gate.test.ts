@@ -1,9 +1,10 @@
 /**
  * The deploy gate as committed (ops/deploy-gate.sh), run against a stand-in `kubectl`
  * (and `docker`) first on PATH that plays the cluster: a migrate Job that completes, one
- * that fails, one that never reaches a verdict, one that is not found, and an API that
- * refuses connections. The gate must roll only on Complete, stop on Failed, time out on
- * neither within seconds, say what is missing or broken, and leave no kubectl running.
+ * that fails, one that never reaches a verdict, one that is not found, one that another
+ * deploy starts during the build, and an API that refuses connections. The gate must roll
+ * only on Complete, stop on Failed, time out on neither within seconds, never delete a
+ * running Job, say what is missing or broken, and leave no kubectl running.
  */
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,7 +35,10 @@ case "$args" in
     echo "Job/$name $img" ;;
   *" create -f - "*) cat > /dev/null; echo "job.batch/migrate created" ;;
   *" delete job "*) ;;
-  *" get job "*"--ignore-not-found"*) echo "" ;;
+  *" get job "*"--ignore-not-found"*)
+    # appeared: none running at pre-flight, one running at every later look (started during the build)
+    n=$(grep -c -- ' get job .*--ignore-not-found' "$GATE_LOG")
+    if [ "$SCENARIO" = appeared ] && [ "$n" -gt 1 ]; then echo 1; else echo ""; fi ;;
   *" get job "*"activeDeadlineSeconds"*) echo 600 ;;
   *" get job "*"-o name"*)
     case $SCENARIO in notfound) job_gone ;; api-down) api_down ;; esac
@@ -171,7 +175,7 @@ describe('the deploy gate (ops/deploy-gate.sh) against a stand-in cluster', () =
   });
 
   it('leaves no kubectl running, whatever the ending', () => {
-    for (const s of ['complete', 'failed', 'never', 'notfound', 'api-down']) {
+    for (const s of ['complete', 'failed', 'never', 'notfound', 'api-down', 'appeared']) {
       const r = gate(s, {JOB_TIMEOUT: '2'});
       assert.deepEqual(r.left, [], `${s}: still running: ${r.left.join('; ')}`);
     }
@@ -182,6 +186,16 @@ describe('the deploy gate (ops/deploy-gate.sh) against a stand-in cluster', () =
     assert.notEqual(r.status, 0, show(r));
     assert.ok(!r.calls.some((c) => / delete job /.test(c)), 'deleted the old Job first');
     assert.deepEqual(rolls(r), []);
+  });
+
+  it('stops before the delete when a Job started during the build, and rolls nothing', () => {
+    const r = gate('appeared');
+    assert.notEqual(r.status, 0, show(r));
+    assert.match(r.stdout, /== 3 migrate Job/, 'stopped before step 3: the pre-flight check saw no running Job');
+    assert.ok(!r.calls.some((c) => / delete job /.test(c)), 'deleted the running Job');
+    assert.ok(!r.calls.some((c) => / create -f - /.test(c)), 'created a second Job');
+    assert.deepEqual(rolls(r), []);
+    assert.match(r.stderr, /job\/migrate is running \(it started after pre-flight/);
   });
 });
 

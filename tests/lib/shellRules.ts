@@ -185,3 +185,323 @@ export function promptsNotLast(blocks: readonly CodeBlock[]): Finding[] {
   }
   return findings;
 }
+
+/** One simple command of a block, as bash would split it. */
+interface Command {
+  /** 0-based line in the block where the command starts. */
+  line: number;
+  /** Its text, quotes kept. */
+  text: string;
+  /** Its stdin comes from a pipe (`a | b`: b). */
+  piped: boolean;
+  /** The input bash reads (and runs) at once: a line, or several lines while a compound command, a quote, a `\` or a heredoc is open. */
+  unit: number;
+  /** Inside a `while read …` loop: its stdin is the loop's input. */
+  inReadLoop: boolean;
+}
+
+/**
+ * The simple commands of a block, in order. Enough of bash's grammar for the book's
+ * blocks: quotes, `\` continuations, comments, heredoc bodies, `$( … )` (its commands
+ * read the terminal too), and the compound commands that make bash read more lines
+ * before it runs anything (for/while/until … done, if … fi, case … esac, { … }, ( … )).
+ */
+function commandsOf(code: string): Command[] {
+  type Cmd = {line: number; text: string; piped: boolean};
+  type Frame = {
+    kind: 'loop' | 'readLoop' | 'if' | 'case' | 'brace' | 'paren' | 'subst';
+    saved?: Cmd;
+    quote?: string | null;
+  };
+  const out: Command[] = [];
+  const stack: Frame[] = [];
+  const hereDocs: {end: string; strip: boolean}[] = [];
+  const lines = code.split('\n');
+  let unit = 0;
+  let line = 0;
+  let quote: string | null = null;
+  let cur: Cmd = {line: 0, text: '', piped: false};
+  let lastSep: string | null = null; // the last separator, while nothing follows it
+  const emit = (piped = false) => {
+    const text = cur.text.trim();
+    if (text) {
+      const words = text.split(/\s+/);
+      const first = words[0];
+      if (/^(while|until)$/.test(first)) stack.push({kind: /\bread\b/.test(text) ? 'readLoop' : 'loop'});
+      else if (first === 'for') stack.push({kind: 'loop'});
+      else if (first === 'if') stack.push({kind: 'if'});
+      else if (first === 'case') stack.push({kind: 'case'});
+      else if (first === '{' || words[words.length - 1] === '{') stack.push({kind: 'brace'});
+      else if (/^(done|fi|esac|\})$/.test(first)) stack.pop();
+      out.push({...cur, text, unit, inReadLoop: stack.some((f) => f.kind === 'readLoop')});
+    }
+    cur = {line, text: '', piped};
+  };
+  const add = (t: string) => {
+    cur.text += t;
+    if (t.trim()) lastSep = null;
+  };
+  for (line = 0; line < lines.length; line++) {
+    const l = lines[line];
+    if (!cur.text.trim()) cur.line = line;
+    let joined = false;
+    for (let i = 0; i < l.length; i++) {
+      const c = l[i];
+      if (quote) {
+        if (c === quote) quote = null;
+        else if (c === '\\' && quote === '"') {
+          add(c + (l[i + 1] ?? ''));
+          i++;
+          continue;
+        } else if (quote === '"' && c === '$' && l[i + 1] === '(') {
+          add('$()');
+          stack.push({kind: 'subst', saved: cur, quote});
+          quote = null;
+          i++;
+          cur = {line, text: '', piped: false};
+          continue;
+        }
+        add(c);
+        continue;
+      }
+      if (c === '\\') {
+        if (i === l.length - 1) {
+          joined = true; // continuation: the next line goes on this command
+          break;
+        }
+        add(c + l[i + 1]);
+        i++;
+        continue;
+      }
+      if (c === "'" || c === '"') {
+        quote = c;
+        add(c);
+        continue;
+      }
+      if (c === '#' && (i === 0 || /[\s;|&(]/.test(l[i - 1]))) break; // a comment
+      if (c === '<' && l[i + 1] === '<' && l[i + 2] !== '<') {
+        const h = /^<<(-?)\s*['"]?([\w-]+)['"]?/.exec(l.slice(i));
+        if (h) hereDocs.push({end: h[2], strip: h[1] === '-'});
+      }
+      if (c === '$' && l[i + 1] === '(' && l[i + 2] !== '(') {
+        add('$()');
+        stack.push({kind: 'subst', saved: cur, quote: null});
+        i++;
+        cur = {line, text: '', piped: false};
+        continue;
+      }
+      if (c === '(') {
+        if (l[i + 1] === ')') {
+          add('()');
+          i++;
+          continue;
+        }
+        // A `( … )` group starts a command; any other ( is text: $(( )), <( ), a=( )
+        stack.push({kind: 'paren', saved: cur.text.trim() ? undefined : cur});
+        if (cur.text.trim()) add(c);
+        continue;
+      }
+      if (c === ')') {
+        const top = stack[stack.length - 1];
+        if (top?.kind === 'subst') {
+          emit();
+          stack.pop();
+          cur = top.saved!;
+          quote = top.quote ?? null;
+          continue;
+        }
+        if (top?.kind === 'paren') {
+          stack.pop();
+          if (top.saved) emit();
+          else add(c);
+          continue;
+        }
+        add(c); // a case pattern
+        continue;
+      }
+      if (
+        (c === '&' && (l[i + 1] === '>' || l[i - 1] === '>' || l[i - 1] === '<')) ||
+        (c === '|' && l[i - 1] === '>')
+      ) {
+        add(c);
+        continue;
+      }
+      if (c === '|' || c === ';' || c === '&') {
+        const two = l[i + 1] === c || (c === '|' && l[i + 1] === '&');
+        emit(c === '|' && l[i + 1] !== '|');
+        if (two) i++;
+        lastSep = two ? c + c : c;
+        continue;
+      }
+      add(c);
+    }
+    if (quote) {
+      add('\n');
+      continue;
+    }
+    if (joined) {
+      add(' ');
+      continue;
+    }
+    // A line that ends with | && || goes on, on the next line.
+    const goesOn = lastSep === '|' || lastSep === '||' || lastSep === '&&';
+    if (!goesOn) emit();
+    // Heredoc bodies are the command's stdin: skip them.
+    while (hereDocs.length) {
+      const h = hereDocs.shift()!;
+      while (++line < lines.length && (h.strip ? lines[line].replace(/^\t+/, '') : lines[line]) !== h.end);
+    }
+    if (!goesOn && stack.length === 0) unit++;
+    lastSep = null;
+  }
+  emit();
+  return out;
+}
+
+/** The words of a command, quotes removed (enough to read its options). */
+function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  let w = '';
+  let quote: string | null = null;
+  let any = false;
+  for (const c of text) {
+    if (quote) {
+      if (c === quote) quote = null;
+      else w += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      any = true;
+    } else if (/\s/.test(c)) {
+      if (w || any) words.push(w);
+      w = '';
+      any = false;
+    } else w += c;
+  }
+  if (w || any) words.push(w);
+  return words;
+}
+
+/** ssh's options that take an argument (as OpenSSH's option parser lists them). */
+const SSH_ARG = new Set('BbcDEeFIiJLlmOoPpQRSWw'.split(''));
+
+/**
+ * Does this command read the terminal (its stdin) when nothing redirects it? Returns
+ * what it is, for the message, or undefined.
+ */
+function terminalReader(text: string): string | undefined {
+  let w = wordsOf(text);
+  const assigned = new Set<string>();
+  // Keywords, assignments and wrappers in front of the command itself.
+  for (;;) {
+    if (/^\w+=/.test(w[0] ?? '')) {
+      assigned.add(w[0].split('=')[0]);
+      w = w.slice(1);
+    } else if (/^(do|then|else|elif|if|while|until|!|time|\{|command|exec)$/.test(w[0] ?? '')) w = w.slice(1);
+    else if (w[0] === 'sudo' || w[0] === 'env') w = w.slice(1);
+    else if (w[0] === 'timeout') w = w.slice(2);
+    else break;
+  }
+  const [cmd, ...args] = w;
+  const before = args.indexOf('--') < 0 ? args : args.slice(0, args.indexOf('--'));
+  if (cmd === 'ssh') {
+    for (let k = 0; k < args.length; k++) {
+      const a = args[k];
+      if (!a.startsWith('-') || a === '-') {
+        // The destination; options may follow it, then the remote command.
+        if (args[k + 1]?.startsWith('-')) continue;
+        break;
+      }
+      if (a === '--') break;
+      const letters = a.slice(1);
+      for (let j = 0; j < letters.length; j++) {
+        if ('nf'.includes(letters[j])) return undefined; // -n (or -f, which implies it): stdin from /dev/null
+        if ('GV'.includes(letters[j])) return undefined; // prints its configuration or version, connects nowhere
+        if (SSH_ARG.has(letters[j])) {
+          if (j === letters.length - 1) k++;
+          break;
+        }
+      }
+    }
+    return 'ssh without -n (it forwards its stdin to the remote command)';
+  }
+  if (cmd === 'kubectl') {
+    const sub = before.find((a) => /^(run|exec|attach|debug|edit)$/.test(a));
+    if (sub === 'edit') return 'kubectl edit (an editor on the terminal)';
+    if (sub && before.some((a) => /^(-i|-it|-ti|-i=true|--stdin|--stdin=true)$/.test(a)))
+      return `kubectl ${sub} with -i (the pod's stdin is the terminal)`;
+    return undefined;
+  }
+  if (cmd === 'docker' || cmd === 'podman') {
+    const sub = before.find((a) => !a.startsWith('-'));
+    if ((sub === 'run' || sub === 'exec') && before.some((a) => /^(-i|-it|-ti|--interactive(=true)?)$/.test(a)))
+      return `${cmd} ${sub} with -i`;
+    if (sub === 'login' && !before.some((a) => /^(--password-stdin|-p|--password)(=.*)?$/.test(a)))
+      return `${cmd} login without --password-stdin (it prompts for the user and password)`;
+    return undefined;
+  }
+  if (cmd === 'psql') {
+    if (
+      args.some(
+        (a) => /^-[A-Za-z]*[cfl][A-Za-z]*$/.test(a) || /^--(command|file|list|version|help)\b/.test(a) || a === '-V',
+      )
+    )
+      return undefined;
+    return 'psql without -c or -f (it reads SQL from the terminal)';
+  }
+  if (cmd === 'b2') {
+    // `b2 account authorize [keyId [key]]` (`b2 authorize-account` in older CLIs): a missing key ID is
+    // read with input(), a missing key without echo, unless B2_APPLICATION_KEY_ID / B2_APPLICATION_KEY
+    // are set (Backblaze/B2_Command_Line_Tool, console_tool.py, AccountAuthorizeBase._run).
+    const i = args.findIndex((a, k) => (a === 'account' && args[k + 1] === 'authorize') || a === 'authorize-account');
+    if (i < 0) return undefined;
+    const given = args.slice(args[i] === 'account' ? i + 2 : i + 1).filter((a) => !a.startsWith('-')).length;
+    const idAsked = given < 1 && !assigned.has('B2_APPLICATION_KEY_ID');
+    const keyAsked = given < 2 && !assigned.has('B2_APPLICATION_KEY');
+    return idAsked || keyAsked ? 'b2 account authorize with no key (it prompts for the key ID and the key)' : undefined;
+  }
+  if (cmd === 'openssl' && args[0] === 's_client') return 'openssl s_client (it sends its stdin to the server)';
+  if (/^(sudoedit|vi|vim|nano)$/.test(cmd ?? '') || (cmd === 'crontab' && args.includes('-e')))
+    return `${cmd} (an editor on the terminal)`;
+  return undefined;
+}
+
+/** Its stdin is redirected: `<`, a heredoc or a here-string (not `<(`, which is an argument). */
+// A `<NAME>` placeholder is a word, not a redirection (the blocks are read with test values in, so this is a fallback).
+const redirectsStdin = (text: string) =>
+  /(^|[\s\d])<(?!\(|[A-Z][A-Z0-9_]*>)/.test(text.replace(/'[^']*'|"[^"]*"/g, "''"));
+
+/**
+ * A command that reads the terminal is the last thing its block runs, like a prompt:
+ * pasted without bracketed paste, the lines after it are in the terminal's input when
+ * it starts, and it takes them (ssh sends them to the remote command, an attached pod
+ * to its shell, psql runs them as SQL), so they never run. Inside a `while read` loop
+ * such a command takes the loop's input wherever it stands. Fine: stdin redirected
+ * (`ssh -n`, `</dev/null`, a heredoc, a here-string, a pipe into it), or the last input
+ * bash reads from the block (a compound command that ends the block counts as one).
+ * The block is read with its placeholders replaced by their test values.
+ */
+export function terminalReadersNotLast(blocks: readonly CodeBlock[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const b of blocks) {
+    // Placeholders replaced by their test values, as the block would be run: read raw,
+    // `ssh <NEW_ALIAS> '…'` would look like an input redirection and never be flagged.
+    const cmds = commandsOf(withTestValues(b.code));
+    const last = Math.max(-1, ...cmds.map((c) => c.unit));
+    for (const c of cmds) {
+      if (c.piped || redirectsStdin(c.text)) continue;
+      const reader = terminalReader(c.text);
+      if (!reader) continue;
+      if (c.inReadLoop)
+        findings.push({
+          at: where(b, c.line + 1),
+          message: `${reader} inside a \`while read\` loop: it takes the loop's input (ssh -n, or redirect its stdin)`,
+        });
+      else if (c.unit < last)
+        findings.push({
+          at: where(b, c.line + 1),
+          message: `${reader}, with more commands after it in the same block: pasted, it takes them as its input (ssh -n where it needs no input; otherwise end the block here)`,
+        });
+    }
+  }
+  return findings;
+}

@@ -19,11 +19,14 @@ import {describeFigures, evaluateBuild, type Figures} from '../lib/search-eval';
  * Floors, as counts of queries, so a rounding change never moves them. The tuning half's
  * were 70 / 86 / 0.84 when the ranking was tuned (66a57d4); issue #20's second and third
  * reads then added text to the runbook (§6, §13, §14, §17, §21–§23 among others), and with
- * the same ranking code the half scores 67 / 86 / 0.820. The floors follow the book as it
- * is; re-tuning for the new text is issue #23's, which stays open.
+ * the same ranking code the half scored 67 / 86 / 0.820. Issue #23's re-tuning raises them
+ * with each rule it keeps (see RULES in src/search/engine.ts). Issue #20's sixth read then
+ * edited ch01, ch05, ch09, ch14, ch16 and ch17 (ada5fcc): with the same ranking code, the
+ * same 72 first hits and 86 in the top five, MRR@5 went 0.847 → 0.844 (a query below first
+ * place moved down), so its floor follows the text.
  */
 const FLOORS = {
-  tuning: {first: 67, top5: 86, mrr5: 0.82},
+  tuning: {first: 72, top5: 86, mrr5: 0.844},
   testList: {first: 35, top5: 35, mrr5: 1},
 };
 

@@ -1,6 +1,7 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
-import {assumedFacts, quickFactsHref} from '@site/src/components/AssumedMark';
+import {factHref} from '@site/src/data/deployment';
+import {assumedFacts} from '@site/src/components/AssumedMark';
 import styles from './styles.module.css';
 
 export interface Props {
@@ -19,7 +20,7 @@ export default function AssumedInCode({ids, id}: Props): React.JSX.Element {
   const facts = assumedFacts(ids);
   return (
     <p className={styles.note} id={id}>
-      <Link to={quickFactsHref(facts[0].id)} className={styles.label}>
+      <Link to={factHref(facts[0].id)} className={styles.label}>
         Assumed
       </Link>{' '}
       in this block:{' '}

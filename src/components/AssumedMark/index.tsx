@@ -1,6 +1,6 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
-import {getFact, type Fact} from '@site/src/data/deployment';
+import {factHref, getFact, type Fact} from '@site/src/data/deployment';
 import styles from './styles.module.css';
 
 export interface Props {
@@ -17,9 +17,6 @@ export function assumedFacts(ids: string): Fact[] {
   });
 }
 
-/** Where Appendix A lists a fact with its source and confirm command. */
-export const quickFactsHref = (id: string) => `/quick-facts#fact-${id.replace(/\./g, '-')}`;
-
 /**
  * The book's one mark for an assumed value (a name or setting the book had to choose):
  * a small tag after the value, linking to Appendix A, its title and its accessible
@@ -30,9 +27,20 @@ export default function AssumedMark({ids}: Props): React.JSX.Element {
   const facts = assumedFacts(ids);
   const confirm = facts.map((f) => `${f.value}: ${f.source.kind === 'assumed' ? f.source.confirm : ''}`).join('; ');
   return (
-    <Link className={styles.assumed} to={quickFactsHref(facts[0].id)} title={`Assumed. Confirm with: ${confirm}`}>
+    <Link
+      className={`${styles.assumed} ${styles.mark}`}
+      to={factHref(facts[0].id)}
+      title={`Assumed. Confirm with: ${confirm}`}>
       <span aria-hidden="true">assumed</span>
       <span className="sr-only">{` (assumed: confirm with ${confirm})`}</span>
     </Link>
   );
+}
+
+/**
+ * The same tag where the fact itself is listed (Appendix A's inventory): in line
+ * with the other source tags, not a link, since its row already shows the confirm command.
+ */
+export function AssumedTag(): React.JSX.Element {
+  return <span className={`${styles.assumed} ${styles.tag}`}>assumed</span>;
 }

@@ -1,6 +1,7 @@
-import React, {type JSX} from 'react';
-import Link from '@docusaurus/Link';
-import {COSTS, type CostItem} from '@site/src/data/costs';
+import React from 'react';
+import {COSTS, costAnchor, type CostItem} from '@site/src/data/costs';
+import DataTable, {type Table} from '@site/src/components/DataTable';
+import FactSource from '@site/src/components/FactSource';
 import styles from './styles.module.css';
 
 export interface Props {
@@ -10,42 +11,36 @@ export interface Props {
   items?: readonly CostItem[];
 }
 
-/** The date a price was read, as a machine-readable <time>. */
-function ReadOn({date}: {date: string}): JSX.Element {
+/** Where the price comes from (a link to the page, or the command that shows the real figure) and when. */
+function SourceCell({item}: {item: CostItem}): React.JSX.Element {
+  const priced = item.source.kind === 'derived';
   return (
     <>
-      read <time dateTime={date}>{date}</time>
-    </>
-  );
-}
-
-/** Where the price comes from: a link to the page, or the command that shows the real figure. */
-function SourceCell({item}: {item: CostItem}): JSX.Element {
-  const {source} = item;
-  if (source.kind === 'derived') {
-    return (
-      <>
-        <Link to={source.url} title={source.note}>
-          {new URL(source.url).hostname}
-        </Link>
-        <br />
-        <span className={styles.date}>
-          <ReadOn date={item.readOn} />
-        </span>
-      </>
-    );
-  }
-  return (
-    <>
-      <span className={styles.assumed}>not priced; confirm with</span>{' '}
-      <code className={styles.command}>{source.confirm}</code>
+      <FactSource
+        source={item.source}
+        confirmLead={<span className={styles.unpriced}>not priced; confirm with</span>}
+      />
       <br />
       <span className={styles.date}>
-        row written <time dateTime={item.readOn}>{item.readOn}</time>
+        {priced ? 'read' : 'row written'} <time dateTime={item.readOn}>{item.readOn}</time>
       </span>
     </>
   );
 }
+
+const TABLE: Table<CostItem> = {
+  testId: 'cost-table',
+  rowAnchor: (item) => costAnchor(item.id),
+  compact: true,
+  columns: [
+    {header: 'Service', cell: (item) => item.service},
+    {header: 'Item', cell: (item) => item.item},
+    {header: 'Price', nowrap: 'always', cell: (item) => item.price},
+    {header: 'Unit', cell: (item) => item.unit},
+    {header: 'Source', cell: (item) => <SourceCell item={item} />},
+    {header: 'Note', className: styles.note, cell: (item) => item.note ?? ''},
+  ],
+};
 
 /**
  * What the deployment costs, per service (ch18), rendered from
@@ -55,37 +50,6 @@ function SourceCell({item}: {item: CostItem}): JSX.Element {
 export default function CostTable({
   caption = 'What each service costs: prices with their source and the date they were read',
   items = COSTS,
-}: Props): JSX.Element {
-  return (
-    // A table wider than a phone scrolls here; tabIndex lets keyboard users scroll it too.
-    <div className={styles.wrap} tabIndex={0}>
-      <table className={styles.table} data-testid="cost-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Item</th>
-            <th scope="col">Price</th>
-            <th scope="col">Unit</th>
-            <th scope="col">Source</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id} id={`cost-${item.id}`}>
-              <td>{item.service}</td>
-              <td>{item.item}</td>
-              <td className={styles.nowrap}>{item.price}</td>
-              <td>{item.unit}</td>
-              <td>
-                <SourceCell item={item} />
-              </td>
-              <td className={styles.note}>{item.note ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+}: Props): React.JSX.Element {
+  return <DataTable {...TABLE} caption={caption} rows={items} />;
 }

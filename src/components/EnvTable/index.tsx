@@ -1,10 +1,10 @@
 import React from 'react';
-import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import {getFact} from '@site/src/data/deployment';
 import type {Fact} from '@site/src/data/deployment';
-import {ENV_MAPPING} from '@site/src/data/envMapping';
+import {ENV_MAPPING, envAnchor} from '@site/src/data/envMapping';
 import type {EnvConsumer, EnvMapping} from '@site/src/data/envMapping';
 import AssumedMark from '@site/src/components/AssumedMark';
+import DataTable, {type Table} from '@site/src/components/DataTable';
 import styles from './styles.module.css';
 
 export interface Props {
@@ -73,7 +73,7 @@ export function resolveEnvRows(mapping: readonly EnvMapping[] = ENV_MAPPING): Re
     }
     const variable = requireFact(row.factId, 'src/data/envMapping.ts');
     return {
-      anchor: `env-${row.factId.slice('env.'.length)}`,
+      anchor: envAnchor(row.factId),
       variable,
       storeKind: STORE_KIND[row.store],
       storeName: row.store === 'secret' ? secret : row.store === 'configmap' ? configMap : '',
@@ -83,6 +83,38 @@ export function resolveEnvRows(mapping: readonly EnvMapping[] = ENV_MAPPING): Re
   });
 }
 
+const TABLE: Table<ResolvedEnvRow> = {
+  testId: 'env-table',
+  rowAnchor: (r) => r.anchor,
+  columns: [
+    {
+      header: 'Variable (and key)',
+      rowHeader: true,
+      nowrap: 'wide',
+      cell: (r) => (
+        <>
+          <code>{r.variable.value}</code>
+          {r.variable.source.kind === 'assumed' && <AssumedMark ids={r.variable.id} />}
+        </>
+      ),
+    },
+    {
+      header: 'Kept in',
+      className: (r) => (r.storeKind === 'Secret' ? styles.secret : undefined),
+      cell: (r) =>
+        r.storeKind === 'Job' ? (
+          JOB_LITERAL_LABEL
+        ) : (
+          <>
+            {r.storeKind} <code>{r.storeName}</code>
+          </>
+        ),
+    },
+    {header: 'Read by', cell: (r) => r.readers.join(', ')},
+    {header: 'Purpose', cell: (r) => r.purpose},
+  ],
+};
+
 /**
  * The environment mapping of ch10: variable → ConfigMap or Secret key (or a
  * literal in the migrate Job manifest) → the workloads that read it. Rendered from src/data/envMapping.ts joined with the
@@ -91,45 +123,5 @@ export function resolveEnvRows(mapping: readonly EnvMapping[] = ENV_MAPPING): Re
 export default function EnvTable({
   caption = 'Environment variables: where each value is kept and who reads it',
 }: Props): React.JSX.Element {
-  const rows = resolveEnvRows();
-  // Register the row anchors so the build's broken-anchor check knows them.
-  const brokenLinks = useBrokenLinks();
-  rows.forEach((r) => brokenLinks.collectAnchor(r.anchor));
-  return (
-    // A table wider than a phone scrolls here; tabIndex lets keyboard users scroll it too.
-    <div className={styles.wrap} tabIndex={0}>
-      <table className={styles.table} data-testid="env-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Variable (and key)</th>
-            <th scope="col">Kept in</th>
-            <th scope="col">Read by</th>
-            <th scope="col">Purpose</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.anchor} id={r.anchor}>
-              <th scope="row">
-                <code>{r.variable.value}</code>
-                {r.variable.source.kind === 'assumed' && <AssumedMark ids={r.variable.id} />}
-              </th>
-              <td className={r.storeKind === 'Secret' ? styles.secret : undefined}>
-                {r.storeKind === 'Job' ? (
-                  JOB_LITERAL_LABEL
-                ) : (
-                  <>
-                    {r.storeKind} <code>{r.storeName}</code>
-                  </>
-                )}
-              </td>
-              <td>{r.readers.join(', ')}</td>
-              <td>{r.purpose}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable {...TABLE} caption={caption} rows={resolveEnvRows()} />;
 }

@@ -1,7 +1,7 @@
 import React from 'react';
-import Link from '@docusaurus/Link';
-import useBrokenLinks from '@docusaurus/useBrokenLinks';
-import {FACTS, type Fact} from '@site/src/data/deployment';
+import {FACTS, factAnchor, type Fact} from '@site/src/data/deployment';
+import DataTable, {type Table} from '@site/src/components/DataTable';
+import FactSource from '@site/src/components/FactSource';
 import styles from './styles.module.css';
 
 export interface Props {
@@ -10,66 +10,40 @@ export interface Props {
   caption?: string;
 }
 
-export function factAnchor(id: string): string {
-  return `fact-${id.replace(/\./g, '-')}`;
-}
-
-function SourceCell({fact}: {fact: Fact}): React.JSX.Element {
-  const s = fact.source;
-  switch (s.kind) {
-    case 'seed':
-      return <span className={styles.badge}>seed</span>;
-    case 'derived':
-      return (
+/** The full inventory; a table of one kind has its own test id and no anchors (its rows repeat the full one's). */
+const TABLE: Table<Fact> = {
+  testId: 'fact-inventory',
+  rowAnchor: (f) => factAnchor(f.id),
+  columns: [
+    {
+      header: 'Fact',
+      rowHeader: true,
+      className: styles.fact,
+      cell: (f) => (
         <>
-          <span className={styles.badge}>derived</span> <Link href={s.url}>{s.note ?? new URL(s.url).hostname}</Link>
+          {f.label}
+          <br />
+          <code className={styles.id}>{f.id}</code>
         </>
-      );
-    case 'assumed':
-      return (
-        <>
-          <span className={`${styles.badge} ${styles.assumed}`}>assumed</span> confirm with{' '}
-          <code className={styles.cmd}>{s.confirm}</code>
-        </>
-      );
-  }
-}
+      ),
+    },
+    {header: 'Value', cell: (f) => <code>{f.value}</code>},
+    {header: 'Source', className: styles.source, cell: (f) => <FactSource source={f.source} tagged linkText="note" />},
+  ],
+};
 
-/** Every fact the data module holds, with where it comes from. */
+/** Every fact the data module holds (or those of one source kind), with where it comes from. */
 export default function FactInventory({kind, caption = 'Every fact, with its source'}: Props): React.JSX.Element {
-  const rows = kind ? FACTS.filter((f) => f.source.kind === kind) : FACTS;
-  const brokenLinks = useBrokenLinks();
-  if (!kind) rows.forEach((f) => brokenLinks.collectAnchor(factAnchor(f.id)));
+  if (!kind) return <DataTable {...TABLE} caption={caption} rows={FACTS} />;
+  const rows = FACTS.filter((f) => f.source.kind === kind);
   return (
-    // A table wider than a phone scrolls here; tabIndex lets keyboard users scroll it too.
-    <div className={styles.wrap} tabIndex={0}>
-      <table className={styles.table} data-testid={`fact-inventory${kind ? `-${kind}` : ''}`}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Fact</th>
-            <th scope="col">Value</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((f) => (
-            <tr key={f.id} id={kind ? undefined : factAnchor(f.id)}>
-              <th scope="row">
-                {f.label}
-                <br />
-                <code className={styles.id}>{f.id}</code>
-              </th>
-              <td>
-                <code>{f.value}</code>
-              </td>
-              <td>
-                <SourceCell fact={f} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      {...TABLE}
+      testId={`${TABLE.testId}-${kind}`}
+      rowAnchor={undefined}
+      rowKey={(f) => f.id}
+      caption={caption}
+      rows={rows}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
-import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import {GLOSSARY, seeAlsoTarget, termAnchor, type GlossaryTerm} from '@site/src/data/glossary';
+import {useAnchors} from '@site/src/components/DataTable';
 import styles from './styles.module.css';
 
 interface LetterGroup {
@@ -79,12 +79,8 @@ function Entry({term}: {term: GlossaryTerm}): React.JSX.Element {
  * the stable anchor `term-<id>`.
  */
 export default function Glossary(): React.JSX.Element {
-  const brokenLinks = useBrokenLinks();
   const groups = groupByLetter(GLOSSARY);
-  for (const group of groups) {
-    brokenLinks.collectAnchor(group.anchor);
-    group.terms.forEach((t) => brokenLinks.collectAnchor(termAnchor(t.id)));
-  }
+  useAnchors(groups.flatMap((g) => [g.anchor, ...g.terms.map((t) => termAnchor(t.id))]));
   return (
     <div className={styles.glossary} data-testid="glossary">
       <nav aria-label="Glossary by letter" className={styles.jump}>

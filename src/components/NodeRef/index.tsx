@@ -1,6 +1,6 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
-import {getNode} from '@site/src/data/deployment';
+import {getNode, nodeHref} from '@site/src/data/deployment';
 import styles from './styles.module.css';
 
 export interface Props {
@@ -19,11 +19,7 @@ export default function NodeRef({alias, variant = 'full'}: Props): React.JSX.Ele
   if (!node) throw new Error(`<NodeRef>: unknown node alias "${alias}"`);
   const mapping = `${node.ip} · ${node.hostname}`;
   return (
-    <Link
-      className={styles.node}
-      to={`/quick-facts#node-${node.alias}`}
-      title={`${node.alias}: ${mapping}`}
-      data-node={node.alias}>
+    <Link className={styles.node} to={nodeHref(node.alias)} title={`${node.alias}: ${mapping}`} data-node={node.alias}>
       <code className={styles.alias}>{node.alias}</code>
       {variant === 'full' ? <span className={styles.mapping}> ({mapping})</span> : null}
     </Link>
