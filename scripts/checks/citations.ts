@@ -13,12 +13,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {getFact} from '../../src/data/deployment';
 import {LinkChecker, LinkState} from 'linkinator';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** The site's own origin (docusaurus.config.ts `url`): links to it are not citations. */
-const OWN_ORIGIN = 'https://book.myhoneydue.invalid';
+/**
+ * Not citations: the site's own origin (docusaurus.config.ts `url`) and the "Edit this page"
+ * links into the book's source on the team's Gitea (private, and an assumed address).
+ */
+const NOT_CITATIONS = [getFact('book.url')!.value, getFact('book.sourceEditUrl')!.value];
 
 const decode = (s: string) =>
   s
@@ -44,9 +48,10 @@ export function citedUrls(siteDir: string): Map<string, string[]> {
       .replace(/\\/g, '/')
       .replace(/(index)?\.html$/, '')}`;
     const html = fs.readFileSync(file, 'utf8');
-    for (const m of html.matchAll(/<a\b[^>]*?\shref="(https?:\/\/[^"]+)"/g)) {
-      const url = decode(m[1]);
-      if (url.startsWith(OWN_ORIGIN)) continue;
+    // The minifier drops an attribute's quotes where HTML allows it, so both forms are read.
+    for (const m of html.matchAll(/<a\b[^>]*?\shref=(?:"(https?:\/\/[^"]+)"|(https?:\/\/[^\s>"']+))/g)) {
+      const url = decode(m[1] ?? m[2]);
+      if (NOT_CITATIONS.some((prefix) => url.startsWith(prefix))) continue;
       if (!cited.has(url)) cited.set(url, new Set());
       cited.get(url)!.add(page);
     }

@@ -14,6 +14,7 @@ import {execFile} from 'node:child_process';
 import type {AddressInfo} from 'node:net';
 import {parse as parseYaml} from 'yaml';
 import {citedUrls} from '../../scripts/checks/citations';
+import {getFact} from '../../src/data/deployment';
 import {BUILD_DIR, ROOT} from '../lib/site';
 
 describe('citation check', () => {
@@ -36,11 +37,16 @@ describe('citation check', () => {
       path.join(site, 'index.html'),
       page([`${origin}/live`, '/ch/one', 'https://book.myhoneydue.invalid/runbook', '#top']),
     );
-    fs.writeFileSync(path.join(site, 'ch', 'one.html'), page([`${origin}/dead`, `${origin}/live`]));
+    // As the minifier writes it: unquoted hrefs, and the chapter's "Edit this page" link.
+    fs.writeFileSync(
+      path.join(site, 'ch', 'one.html'),
+      `<!doctype html><html lang="en"><body><a href=${origin}/dead>x</a> <a href="${origin}/live">x</a> ` +
+        `<a href=${getFact('book.sourceEditUrl')!.value}docs/one.mdx>Edit this page</a></body></html>`,
+    );
   });
   after(() => server?.close());
 
-  it('collects each external link once, with the pages that cite it, and not the site itself', () => {
+  it('collects each external link once (quoted or not), with the pages that cite it, and not the site itself or its edit links', () => {
     assert.deepEqual(
       [...citedUrls(site)],
       [
