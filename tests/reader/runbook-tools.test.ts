@@ -65,6 +65,13 @@ describe('runbook tools: what the build gives each entry', () => {
     );
   });
 
+  it("the tools' own words stay out of the search index (the same in every entry)", () => {
+    const index = fs.readFileSync(path.join(BUILD_DIR, 'search-index.js'), 'utf8');
+    for (const words of ['Copy incident log', 'Your values for', 'Clear my values', 'steps done'])
+      assert.ok(!index.includes(words), `the search index holds "${words}"`);
+    assert.ok(index.includes('goose_db_version'), 'the control: the runbook itself is indexed');
+  });
+
   it('a step hash changes with the step, and only then', () => {
     assert.equal(stepHash('Drain  the node'), stepHash('Drain the node'));
     assert.notEqual(stepHash('Drain the node'), stepHash('Drain the node now'));

@@ -60,9 +60,13 @@ function nodeMapOrder(url: string): number {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Elements whose text is not prose: anchors, diagrams, screen-reader-only copies, glossary tooltips. */
+/**
+ * Elements whose text is not prose: anchors, diagrams, screen-reader-only copies, glossary
+ * tooltips, and controls marked `data-search-skip` (the runbook's fields and checklist, the
+ * same words in every entry).
+ */
 function skippedForProse(el: Element): boolean {
-  if (el.name === 'svg' || el.attribs.role === 'tooltip') return true;
+  if (el.name === 'svg' || el.attribs.role === 'tooltip' || 'data-search-skip' in el.attribs) return true;
   const cls = el.attribs.class;
   if (!cls) return false;
   const classes = cls.split(/\s+/);

@@ -36,7 +36,7 @@ export default function EntryValues({entry, names, node}: Props): React.JSX.Elem
     });
   const chosen = NODES.find((n) => n.alias === values[NODE_KEY]);
   return (
-    <fieldset className={styles.box} data-entry-values={entry}>
+    <fieldset className={styles.box} data-entry-values={entry} data-search-skip="">
       <legend className={styles.legend}>Your values for §{entry.slice(1)}</legend>
       <p className={styles.hint}>
         Typed here, they fill every command of this entry (and what its copy buttons copy) until this tab closes.

@@ -33,7 +33,7 @@ export default function IncidentLog({entry, title, steps}: Props): React.JSX.Ele
     }
   };
   return (
-    <div className={styles.log} data-incident-log={entry}>
+    <div className={styles.log} data-incident-log={entry} data-search-skip="">
       <span className={styles.count}>
         {done} of {list.length} steps done
       </span>

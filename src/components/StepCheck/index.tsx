@@ -25,7 +25,7 @@ export default function StepCheck({entry, step, hash}: Props): React.JSX.Element
   const live = useIsBrowser();
   const at = useTicks(entry)[hash];
   return (
-    <span className={styles.check}>
+    <span className={styles.check} data-search-skip="">
       <input
         type="checkbox"
         className={styles.box}
