@@ -79,7 +79,7 @@ describe('the site without the performance plugin (stock Docusaurus)', () => {
     assert.equal(hits[0].url, '/runbook#s27');
   });
 
-  it('hydrates the runbook with no page error, and its code blocks copy', async () => {
+  it('hydrates the runbook with no page error; its code blocks copy and its values box fills them', async () => {
     const site = await serve(out);
     browser = await launch();
     try {
@@ -90,6 +90,11 @@ describe('the site without the performance plugin (stock Docusaurus)', () => {
       await p.goto(`${site.url}/runbook`);
       await p.waitForSelector('html[data-has-hydrated="true"]');
       await p.waitForSelector('.theme-code-block button[aria-label*="opy"]');
+      // The runbook's tools are the site's, not the perf plugin's: a typed value fills the entry's commands.
+      await p.goto(`${site.url}/runbook#s27`);
+      await p.waitForSelector('[data-entry-values=s27] input:not([disabled])');
+      await p.locator('[data-entry-values=s27] input').first().fill('20260401120000');
+      await p.locator('.theme-code-block', {hasText: 'migrations/20260401120000_'}).first().waitFor();
       assert.deepEqual(errors, []);
     } finally {
       await site.close();
