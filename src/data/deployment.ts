@@ -302,7 +302,14 @@ const FACT_ROWS: Fact[] = [
   {id: 'names.deploy.admin', label: 'Admin Deployment', value: 'admin', source: seed},
   {id: 'names.deploy.worker', label: 'Worker Deployment', value: 'worker', source: seed},
   {id: 'names.deploy.redis', label: 'Redis Deployment', value: 'redis', source: seed},
-  {id: 'names.migrateJob', label: 'Migrate Job', value: 'migrate', source: assumed('kubectl -n honeydue get jobs')},
+  {
+    id: 'names.migrateJob',
+    label: 'Migrate Job',
+    value: 'migrate',
+    source: assumed(
+      "kubectl -n honeydue get jobs; grep -rn -A3 '^kind: Job' honeyDueAPI-go/deploy-k3s/   # the TTL removes the Job a day after each deploy (ch14); the manifest's metadata.name is the name",
+    ),
+  },
   {
     id: 'names.configMap',
     label: 'App ConfigMap',
@@ -365,7 +372,9 @@ const FACT_ROWS: Fact[] = [
     id: 'env.databaseUrl',
     label: 'Pooled database URL (app)',
     value: 'DATABASE_URL',
-    source: assumed("kubectl -n honeydue get deploy api -o jsonpath='{.spec.template.spec.containers[0].env[*].name}'"),
+    source: assumed(
+      `kubectl -n honeydue get deploy api -o jsonpath='{.spec.template.spec.containers[0].env[*].name}{"\\n"}{.spec.template.spec.containers[0].envFrom}{"\\n"}'; kubectl -n honeydue get secret honeydue-secrets -o json | jq -r '.data | keys[]'   # with envFrom, each key of the Secret is a variable of the same name`,
+    ),
   },
   {
     id: 'env.gooseDbString',
