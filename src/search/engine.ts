@@ -12,6 +12,8 @@
  * - Light stemming, so "rebooting" finds "reboot" and "migrations" finds "migration".
  * - A query naming a glossary term (or one of its "also called" names) lifts the chapter,
  *   or the section, the glossary says explains it, above passing mentions elsewhere.
+ * - Words past the index's limits on a section's prose and code (kept as lists of distinct
+ *   words) still find it, with a low weight, scored apart from the kept text.
  */
 import MiniSearch, {type SearchResult} from 'minisearch';
 
@@ -29,7 +31,7 @@ export interface IndexPayload {
  * The ranking rules, by name, so the bench can measure each one by switching it off
  * (`npm run bench:search -- --ablate`). The search box runs them all.
  */
-export const RULES = ['numbers', 'glossary', 'nodes', 'typos', 'opening', 'explained', 'aliases'] as const;
+export const RULES = ['numbers', 'glossary', 'nodes', 'typos', 'opening', 'explained', 'aliases', 'tail'] as const;
 export type Rule = (typeof RULES)[number];
 
 export interface Hit {
@@ -51,6 +53,10 @@ interface Doc {
   b: string;
   c: string;
   r: number;
+  /** The distinct words of the code past `c`'s limit (none in an index before version 4). */
+  k: string;
+  /** The distinct words of the prose past `b`'s limit. */
+  w: string;
 }
 
 const OLD_RUNBOOK_QUERY = /^\s*(?:§|rb\s*|runbook\s*)?(\d{1,3})\s*$/i;
@@ -143,6 +149,15 @@ const RUNBOOK_PRIOR = 1.4;
 const OPENING_PRIOR = 0.7;
 /** The cheat sheet and the front page: they list commands and facts that chapters explain (0.6 before). */
 const POINTER_PRIOR = 0.5;
+/**
+ * The lists of distinct words past the index's limits (plugins/output/search: `k` for code,
+ * `w` for prose). Lists, not text: a word counts once, so a long section is not found by
+ * its length; they are scored apart from the kept text (see search()). 0.4 on the tuning
+ * half; 0.2 to 0.8 within one first hit.
+ */
+const TAIL_BOOST = {k: 0.4, w: 0.4};
+/** The fields of the kept text, scored as before the lists. */
+const KEPT = ['h', 's', 't', 'b', 'c'];
 /** The chapter or section the glossary says explains a term the query names. */
 const EXPLAINED_BOOST = 1.2;
 
@@ -211,6 +226,8 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
   const docs: Doc[] = payload.rows.map((row, id) => {
     const o: Record<string, string | number> = {id};
     payload.fields.forEach((f, i) => (o[f] = row[i]));
+    o.k ??= '';
+    o.w ??= '';
     return o as unknown as Doc;
   });
   const byUrl = new Map(docs.map((d) => [d.u, d]));
@@ -248,7 +265,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
     );
   };
   const mini = new MiniSearch<Doc>({
-    fields: ['h', 's', 't', 'b', 'c'],
+    fields: [...KEPT, 'k', 'w'],
     storeFields: [],
     processTerm,
     searchOptions: {
@@ -379,11 +396,25 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
           boostDocument: (id: unknown) => prior(docs[id as number], definitional, on('glossary'), on('opening')),
           boostTerm: (term: string) => (typed.has(term) ? 1 : 0.8),
         };
-        const all = mini.search(expand(words, 'AND'), opts);
+        const kept = {...opts, fields: KEPT};
+        const all = mini.search(expand(words, 'AND'), kept);
         const andIds = new Set(all.map((r) => r.id));
-        const results: SearchResult[] = all
+        const main: SearchResult[] = all
           .map((r) => ({...r, score: r.score * 2}))
-          .concat(mini.search(expand(words, 'OR'), opts).filter((r) => !andIds.has(r.id)))
+          .concat(mini.search(expand(words, 'OR'), kept).filter((r) => !andIds.has(r.id)));
+        // The words past the limits add their own score to the kept text's, and find sections
+        // the kept text does not. Apart, because MiniSearch multiplies a score by the number of
+        // query words a section matches, and a word only in those lists must not count as one
+        // of them (nor make a section hold "every word" for the ×2 above).
+        const tail = new Map(
+          (on('tail') ? mini.search(expand(words, 'OR'), {...opts, fields: ['k', 'w'], boost: TAIL_BOOST}) : []).map(
+            (r) => [r.id, r],
+          ),
+        );
+        const mainIds = new Set(main.map((r) => r.id));
+        const results: SearchResult[] = main
+          .map((r) => ({...r, score: r.score + (tail.get(r.id)?.score ?? 0)}))
+          .concat([...tail.values()].filter((r) => !mainIds.has(r.id)))
           .map((r) => {
             const d = docs[r.id as number];
             return {...r, score: r.score * phraseBonus(d, words) * (explains(d, typed) ? EXPLAINED_BOOST : 1)};
