@@ -14,6 +14,9 @@
  *   or the section, the glossary says explains it, above passing mentions elsewhere.
  * - Words past the index's limits on a section's prose and code (kept as lists of distinct
  *   words) still find it, with a low weight, scored apart from the kept text.
+ * - A query that reads as an action ("how do I …", or starting with a verb such as
+ *   "restart", "undo", "apply") ranks runbook entries higher than one that names a
+ *   symptom or a concept: the runbook is where an operator acts.
  */
 import MiniSearch, {type SearchResult} from 'minisearch';
 
@@ -31,7 +34,17 @@ export interface IndexPayload {
  * The ranking rules, by name, so the bench can measure each one by switching it off
  * (`npm run bench:search -- --ablate`). The search box runs them all.
  */
-export const RULES = ['numbers', 'glossary', 'nodes', 'typos', 'opening', 'explained', 'aliases', 'tail'] as const;
+export const RULES = [
+  'numbers',
+  'glossary',
+  'nodes',
+  'typos',
+  'opening',
+  'explained',
+  'aliases',
+  'tail',
+  'action',
+] as const;
 export type Rule = (typeof RULES)[number];
 
 export interface Hit {
@@ -125,11 +138,11 @@ const SYNONYMS: Record<string, string[]> = {
  * procedures; "Operator runbook" sections, the cheat sheet and the references
  * point elsewhere, so they rank below what they point at.
  */
-function prior(d: Doc, definitional = false, glossaryLow = true, openingLow = true): number {
+function prior(d: Doc, definitional = false, glossaryLow = true, openingLow = true, action = false): number {
   if (definitional && d.u.startsWith('/glossary#')) return 2.5;
   // A definition is not where an operator acts: below the sections that explain and operate the topic.
   if (glossaryLow && d.u.startsWith('/glossary#')) return GLOSSARY_PRIOR;
-  if (d.r) return RUNBOOK_PRIOR;
+  if (d.r) return action ? RUNBOOK_ACTION_PRIOR : RUNBOOK_PRIOR;
   if (/^(Operator runbook|Symptom index)$/.test(d.h)) return 0.35;
   const page = d.u.split('#')[0];
   if (page === '/references') return 0.3;
@@ -145,6 +158,23 @@ function prior(d: Doc, definitional = false, glossaryLow = true, openingLow = tr
 const GLOSSARY_PRIOR = 0.2;
 /** Runbook entries: the canonical procedures, but not above the chapter that explains (1.6 before). */
 const RUNBOOK_PRIOR = 1.4;
+/** Runbook entries for a query that reads as an action (ACTION): 1.8 to 3 alike on the tuning half. */
+const RUNBOOK_ACTION_PRIOR = 2;
+/**
+ * A query that reads as an action: "how do I …", "how to …", or one that starts with an
+ * operator's verb. A symptom ("pods stuck terminating") or a concept ("flannel vxlan
+ * overlay") does not.
+ */
+// prettier-ignore
+const ACTION = new RegExp(
+  '^\\s*(?:how\\s+(?:do|can|to|should|would)\\b|(?:' + [
+    'restart', 'rotate', 'reboot', 'undo', 'roll', 'rollback', 'add', 'remove', 'drain', 'scale', 'apply', 'run',
+    'fix', 'recover', 'restore', 'replace', 'renew', 'upgrade', 'deploy', 'delete', 'copy', 'reset', 'change',
+    'update', 'stop', 'start', 'force', 'clean', 'free', 'move', 'put', 'open', 'close', 'check', 'find', 'list',
+    'get', 'see', 'test', 'create', 'make', 'set', 'turn', 'enable', 'disable', 'kill', 'bring', 'back',
+  ].join('|') + ')\\b)',
+  'i',
+);
 /** A chapter's opening summary. */
 const OPENING_PRIOR = 0.7;
 /** The cheat sheet and the front page: they list commands and facts that chapters explain (0.6 before). */
@@ -389,11 +419,13 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
         // Sections holding every word rank above those holding some (×2), then by score.
         // "meaning of X", "define X": the reader wants the glossary's definition.
         const definitional = DEFINITIONAL.test(q);
+        const action = ACTION.test(q);
         const words = definitional ? q.replace(DEFINITIONAL, ' ').trim() || q : q;
         // A synonym counts for less than the word the reader typed.
         const typed = new Set(words.split(/[\s\p{P}]+/u).map((w) => processTerm(w)));
         const opts = {
-          boostDocument: (id: unknown) => prior(docs[id as number], definitional, on('glossary'), on('opening')),
+          boostDocument: (id: unknown) =>
+            prior(docs[id as number], definitional, on('glossary'), on('opening'), on('action') && action),
           boostTerm: (term: string) => (typed.has(term) ? 1 : 0.8),
         };
         const kept = {...opts, fields: KEPT};
