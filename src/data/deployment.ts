@@ -101,7 +101,7 @@ const FACT_ROWS: Fact[] = [
     label: 'Bundled components switched off',
     value: 'traefik,servicelb',
     source: assumed(
-      "ssh hetzner1 'sudo grep -rhi -A3 disable /etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d 2>/dev/null | grep -vi token; systemctl cat k3s | grep -i -A1 disable | grep -vi token'",
+      "ssh hetzner1 'sudo grep -rhi -A3 disable /etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d 2>/dev/null | grep -vi -e secret-key -e token; systemctl cat k3s | grep -i -A1 disable | grep -vi -e secret-key -e token'",
     ),
   },
   {
@@ -487,7 +487,7 @@ const FACT_ROWS: Fact[] = [
   },
   {
     id: 'cloudflare.proxyStatus',
-    label: 'Proxy status of the nine A records',
+    label: 'Proxy status of the A records',
     value: 'all proxied',
     source: assumed(
       `curl -fsS -H @"$CF_AUTH" "https://api.cloudflare.com/client/v4/zones/$ZONE_ID/dns_records?per_page=100" | jq -r '.result[] | [.type, .name, .content, .proxied] | @tsv' (CF_AUTH and ZONE_ID as set in ch13's runbook)`,
