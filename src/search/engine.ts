@@ -17,6 +17,8 @@
  * - A query that reads as an action ("how do I …", or starting with a verb such as
  *   "restart", "undo", "apply") ranks runbook entries higher than one that names a
  *   symptom or a concept: the runbook is where an operator acts.
+ * - The last word is read as a prefix (a word still being typed), except the end of a
+ *   dotted name: `gitea.treytartt.com` ends in "com", not in "command" or "commit".
  */
 import MiniSearch, {type SearchResult} from 'minisearch';
 
@@ -45,6 +47,7 @@ export const RULES = [
   'tail',
   'action',
   'vocabulary',
+  'hostnames',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -277,6 +280,8 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 const digits = (w: string) => w.replace(/\D/g, '');
+/** A query ending in a dotted name (a hostname, an IP): its last part is typed whole. */
+const DOTTED_END = /\w\.\w+\s*$/;
 
 export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new Set()) {
   const on = (rule: Rule) => !off.has(rule);
@@ -451,6 +456,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
         // A synonym counts for less than the word the reader typed.
         const typed = new Set(words.split(/[\s\p{P}]+/u).map((w) => processTerm(w)));
         const opts = {
+          ...(on('hostnames') && DOTTED_END.test(q) ? {prefix: false} : {}),
           boostDocument: (id: unknown) =>
             prior(docs[id as number], definitional, on('glossary'), on('opening'), on('action') && action),
           boostTerm: (term: string) => (typed.has(term) ? 1 : 0.8),

@@ -27,7 +27,7 @@ import {describeFigures, evaluateBuild, type Figures} from '../lib/search-eval';
  * those after it in RULES) raises them again.
  */
 const FLOORS = {
-  tuning: {first: 78, top5: 88, mrr5: 0.895},
+  tuning: {first: 78, top5: 88, mrr5: 0.898},
   testList: {first: 35, top5: 35, mrr5: 1},
 };
 
