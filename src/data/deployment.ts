@@ -123,7 +123,7 @@ const FACT_ROWS: Fact[] = [
     label: 'Bundled components switched off',
     value: 'traefik,servicelb',
     source: assumed(
-      "ssh hetzner1 'sudo grep -rhi -A3 disable /etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d 2>/dev/null | grep -vi token; systemctl cat k3s | grep -i -A1 disable | grep -vi token'",
+      "ssh hetzner1 'sudo grep -rhi -A3 disable /etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d 2>/dev/null | grep -vi -e secret-key -e token; systemctl cat k3s | grep -i -A1 disable | grep -vi -e secret-key -e token'",
     ),
   },
   {
@@ -324,7 +324,14 @@ const FACT_ROWS: Fact[] = [
   {id: 'names.deploy.admin', label: 'Admin Deployment', value: 'admin', source: seed},
   {id: 'names.deploy.worker', label: 'Worker Deployment', value: 'worker', source: seed},
   {id: 'names.deploy.redis', label: 'Redis Deployment', value: 'redis', source: seed},
-  {id: 'names.migrateJob', label: 'Migrate Job', value: 'migrate', source: assumed('kubectl -n honeydue get jobs')},
+  {
+    id: 'names.migrateJob',
+    label: 'Migrate Job',
+    value: 'migrate',
+    source: assumed(
+      "kubectl -n honeydue get jobs; grep -rn -A3 '^kind: Job' honeyDueAPI-go/deploy-k3s/   # the TTL removes the Job a day after each deploy (ch14); the manifest's metadata.name is the name",
+    ),
+  },
   {
     id: 'names.configMap',
     label: 'App ConfigMap',
@@ -387,7 +394,9 @@ const FACT_ROWS: Fact[] = [
     id: 'env.databaseUrl',
     label: 'Pooled database URL (app)',
     value: 'DATABASE_URL',
-    source: assumed("kubectl -n honeydue get deploy api -o jsonpath='{.spec.template.spec.containers[0].env[*].name}'"),
+    source: assumed(
+      `kubectl -n honeydue get deploy api -o jsonpath='{.spec.template.spec.containers[0].env[*].name}{"\\n"}{.spec.template.spec.containers[0].envFrom}{"\\n"}'; kubectl -n honeydue get secret honeydue-secrets -o json | jq -r '.data | keys[]'   # with envFrom, each key of the Secret is a variable of the same name`,
+    ),
   },
   {
     id: 'env.gooseDbString',
@@ -500,7 +509,7 @@ const FACT_ROWS: Fact[] = [
   },
   {
     id: 'cloudflare.proxyStatus',
-    label: 'Proxy status of the nine A records',
+    label: 'Proxy status of the A records',
     value: 'all proxied',
     source: assumed(
       `curl -fsS -H @"$CF_AUTH" "https://api.cloudflare.com/client/v4/zones/$ZONE_ID/dns_records?per_page=100" | jq -r '.result[] | [.type, .name, .content, .proxied] | @tsv' (CF_AUTH and ZONE_ID as set in ch13's runbook)`,

@@ -12,6 +12,13 @@
  * - Light stemming, so "rebooting" finds "reboot" and "migrations" finds "migration".
  * - A query naming a glossary term (or one of its "also called" names) lifts the chapter,
  *   or the section, the glossary says explains it, above passing mentions elsewhere.
+ * - Words past the index's limits on a section's prose and code (kept as lists of distinct
+ *   words) still find it, with a low weight, scored apart from the kept text.
+ * - A query that reads as an action ("how do I …", or starting with a verb such as
+ *   "restart", "undo", "apply") ranks runbook entries higher than one that names a
+ *   symptom or a concept: the runbook is where an operator acts.
+ * - The last word is read as a prefix (a word still being typed), except the end of a
+ *   dotted name: `gitea.treytartt.com` ends in "com", not in "command" or "commit".
  */
 import MiniSearch, {type SearchResult} from 'minisearch';
 
@@ -29,7 +36,19 @@ export interface IndexPayload {
  * The ranking rules, by name, so the bench can measure each one by switching it off
  * (`npm run bench:search -- --ablate`). The search box runs them all.
  */
-export const RULES = ['numbers', 'glossary', 'nodes', 'typos', 'opening', 'explained', 'aliases'] as const;
+export const RULES = [
+  'numbers',
+  'glossary',
+  'nodes',
+  'typos',
+  'opening',
+  'explained',
+  'aliases',
+  'tail',
+  'action',
+  'vocabulary',
+  'hostnames',
+] as const;
 export type Rule = (typeof RULES)[number];
 
 export interface Hit {
@@ -51,6 +70,10 @@ interface Doc {
   b: string;
   c: string;
   r: number;
+  /** The distinct words of the code past `c`'s limit (none in an index before version 4). */
+  k: string;
+  /** The distinct words of the prose past `b`'s limit. */
+  w: string;
 }
 
 const OLD_RUNBOOK_QUERY = /^\s*(?:§|rb\s*|runbook\s*)?(\d{1,3})\s*$/i;
@@ -115,15 +138,38 @@ const SYNONYMS: Record<string, string[]> = {
 };
 
 /**
+ * Operators' words for what the book names otherwise (rule 'vocabulary'), keyed by stem:
+ * general Kubernetes and operations usage, not any one query's wording. Each was added
+ * for a miss of the tuning half and kept only as a whole, with the held-out half not lower.
+ */
+// cspell:ignore instanc updat
+const VOCABULARY: Record<string, string[]> = {
+  // A Deployment's copies of a pod are its replicas.
+  copy: ['replica'],
+  instanc: ['replica'],
+  // "By hand" is the book's "manual", "manually" (a manual goose run, a manual rollback).
+  hand: ['manual', 'manually'],
+  // The schema changes through migrations (goose).
+  schema: ['migration'],
+  // Updating a value is changing it: the book says "change" ("Changing a value").
+  updat: ['change'],
+  // Bigger or larger machines are a scaling question.
+  bigger: ['scale', 'scaling'],
+  larger: ['scale', 'scaling'],
+  // Somewhere to experiment is somewhere to debug or test (a Neon branch).
+  experiment: ['debug', 'test'],
+};
+
+/**
  * Prior weight of a section by its kind: runbook entries are the canonical
  * procedures; "Operator runbook" sections, the cheat sheet and the references
  * point elsewhere, so they rank below what they point at.
  */
-function prior(d: Doc, definitional = false, glossaryLow = true, openingLow = true): number {
+function prior(d: Doc, definitional = false, glossaryLow = true, openingLow = true, action = false): number {
   if (definitional && d.u.startsWith('/glossary#')) return 2.5;
   // A definition is not where an operator acts: below the sections that explain and operate the topic.
   if (glossaryLow && d.u.startsWith('/glossary#')) return GLOSSARY_PRIOR;
-  if (d.r) return RUNBOOK_PRIOR;
+  if (d.r) return action ? RUNBOOK_ACTION_PRIOR : RUNBOOK_PRIOR;
   if (/^(Operator runbook|Symptom index)$/.test(d.h)) return 0.35;
   const page = d.u.split('#')[0];
   if (page === '/references') return 0.3;
@@ -139,10 +185,36 @@ function prior(d: Doc, definitional = false, glossaryLow = true, openingLow = tr
 const GLOSSARY_PRIOR = 0.2;
 /** Runbook entries: the canonical procedures, but not above the chapter that explains (1.6 before). */
 const RUNBOOK_PRIOR = 1.4;
+/** Runbook entries for a query that reads as an action (ACTION): 1.8 to 3 alike on the tuning half. */
+const RUNBOOK_ACTION_PRIOR = 2;
+/**
+ * A query that reads as an action: "how do I …", "how to …", or one that starts with an
+ * operator's verb. A symptom ("pods stuck terminating") or a concept ("flannel vxlan
+ * overlay") does not.
+ */
+// prettier-ignore
+const ACTION = new RegExp(
+  '^\\s*(?:how\\s+(?:do|can|to|should|would)\\b|(?:' + [
+    'restart', 'rotate', 'reboot', 'undo', 'roll', 'rollback', 'add', 'remove', 'drain', 'scale', 'apply', 'run',
+    'fix', 'recover', 'restore', 'replace', 'renew', 'upgrade', 'deploy', 'delete', 'copy', 'reset', 'change',
+    'update', 'stop', 'start', 'force', 'clean', 'free', 'move', 'put', 'open', 'close', 'check', 'find', 'list',
+    'get', 'see', 'test', 'create', 'make', 'set', 'turn', 'enable', 'disable', 'kill', 'bring', 'back',
+  ].join('|') + ')\\b)',
+  'i',
+);
 /** A chapter's opening summary. */
 const OPENING_PRIOR = 0.7;
 /** The cheat sheet and the front page: they list commands and facts that chapters explain (0.6 before). */
 const POINTER_PRIOR = 0.5;
+/**
+ * The lists of distinct words past the index's limits (plugins/output/search: `k` for code,
+ * `w` for prose). Lists, not text: a word counts once, so a long section is not found by
+ * its length; they are scored apart from the kept text (see search()). 0.4 on the tuning
+ * half; 0.2 to 0.8 within one first hit.
+ */
+const TAIL_BOOST = {k: 0.4, w: 0.4};
+/** The fields of the kept text, scored as before the lists. */
+const KEPT = ['h', 's', 't', 'b', 'c'];
 /** The chapter or section the glossary says explains a term the query names. */
 const EXPLAINED_BOOST = 1.2;
 
@@ -170,14 +242,17 @@ const DEFINITIONAL = /\b(meaning|means|mean|define|definition|glossary)\b/gi;
 type Query = string | {combineWith: 'AND' | 'OR'; queries: Query[]; boost?: Record<string, number>};
 
 /** The query as a tree: each word OR its synonyms, the words combined by `mode`. */
-function expand(q: string, mode: 'AND' | 'OR'): Query {
+function expand(q: string, mode: 'AND' | 'OR', vocabulary: boolean): Query {
   const words = q.split(/[\s\p{P}]+/u).filter((w) => w && processTerm(w) !== null);
   if (!words.length) return q;
   return {
     combineWith: mode,
     queries: words.map((w) => {
-      const syn = SYNONYMS[stem(w)] ?? SYNONYMS[w.toLowerCase()];
-      return syn ? {combineWith: 'OR', queries: [w, ...syn]} : w;
+      const syn = [
+        ...(SYNONYMS[stem(w)] ?? SYNONYMS[w.toLowerCase()] ?? []),
+        ...((vocabulary && VOCABULARY[stem(w)]) || []),
+      ];
+      return syn.length ? {combineWith: 'OR', queries: [w, ...syn]} : w;
     }),
   };
 }
@@ -205,12 +280,16 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 const digits = (w: string) => w.replace(/\D/g, '');
+/** A query ending in a dotted name (a hostname, an IP): its last part is typed whole. */
+const DOTTED_END = /\w\.\w+\s*$/;
 
 export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new Set()) {
   const on = (rule: Rule) => !off.has(rule);
   const docs: Doc[] = payload.rows.map((row, id) => {
     const o: Record<string, string | number> = {id};
     payload.fields.forEach((f, i) => (o[f] = row[i]));
+    o.k ??= '';
+    o.w ??= '';
     return o as unknown as Doc;
   });
   const byUrl = new Map(docs.map((d) => [d.u, d]));
@@ -248,7 +327,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
     );
   };
   const mini = new MiniSearch<Doc>({
-    fields: ['h', 's', 't', 'b', 'c'],
+    fields: [...KEPT, 'k', 'w'],
     storeFields: [],
     processTerm,
     searchOptions: {
@@ -372,18 +451,36 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
         // Sections holding every word rank above those holding some (×2), then by score.
         // "meaning of X", "define X": the reader wants the glossary's definition.
         const definitional = DEFINITIONAL.test(q);
+        const action = ACTION.test(q);
         const words = definitional ? q.replace(DEFINITIONAL, ' ').trim() || q : q;
         // A synonym counts for less than the word the reader typed.
         const typed = new Set(words.split(/[\s\p{P}]+/u).map((w) => processTerm(w)));
         const opts = {
-          boostDocument: (id: unknown) => prior(docs[id as number], definitional, on('glossary'), on('opening')),
+          ...(on('hostnames') && DOTTED_END.test(q) ? {prefix: false} : {}),
+          boostDocument: (id: unknown) =>
+            prior(docs[id as number], definitional, on('glossary'), on('opening'), on('action') && action),
           boostTerm: (term: string) => (typed.has(term) ? 1 : 0.8),
         };
-        const all = mini.search(expand(words, 'AND'), opts);
+        const kept = {...opts, fields: KEPT};
+        const all = mini.search(expand(words, 'AND', on('vocabulary')), kept);
         const andIds = new Set(all.map((r) => r.id));
-        const results: SearchResult[] = all
+        const main: SearchResult[] = all
           .map((r) => ({...r, score: r.score * 2}))
-          .concat(mini.search(expand(words, 'OR'), opts).filter((r) => !andIds.has(r.id)))
+          .concat(mini.search(expand(words, 'OR', on('vocabulary')), kept).filter((r) => !andIds.has(r.id)));
+        // The words past the limits add their own score to the kept text's, and find sections
+        // the kept text does not. Apart, because MiniSearch multiplies a score by the number of
+        // query words a section matches, and a word only in those lists must not count as one
+        // of them (nor make a section hold "every word" for the ×2 above).
+        const tail = new Map(
+          (on('tail')
+            ? mini.search(expand(words, 'OR', on('vocabulary')), {...opts, fields: ['k', 'w'], boost: TAIL_BOOST})
+            : []
+          ).map((r) => [r.id, r]),
+        );
+        const mainIds = new Set(main.map((r) => r.id));
+        const results: SearchResult[] = main
+          .map((r) => ({...r, score: r.score + (tail.get(r.id)?.score ?? 0)}))
+          .concat([...tail.values()].filter((r) => !mainIds.has(r.id)))
           .map((r) => {
             const d = docs[r.id as number];
             return {...r, score: r.score * phraseBonus(d, words) * (explains(d, typed) ? EXPLAINED_BOOST : 1)};

@@ -28,7 +28,8 @@ describe('the query list', () => {
   it('the search index stays small (first search ≤ 250 KiB gzip with the engine)', () => {
     const index = zlib.gzipSync(fs.readFileSync(path.join(BUILD_DIR, 'search-index.js'))).length;
     console.log(`search index: ${(index / 1024).toFixed(1)} KiB gzip`);
-    assert.ok(index < 220 * 1024, `${index} bytes gzip`);
+    // 240 KiB since the index keeps the distinct words past its limits (#23: 217 → 232 KiB).
+    assert.ok(index < 240 * 1024, `${index} bytes gzip`);
   });
 });
 

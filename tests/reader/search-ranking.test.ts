@@ -23,10 +23,11 @@ import {describeFigures, evaluateBuild, type Figures} from '../lib/search-eval';
  * with each rule it keeps (see RULES in src/search/engine.ts). Issue #20's sixth read then
  * edited ch01, ch05, ch09, ch14, ch16 and ch17 (ada5fcc): with the same ranking code, the
  * same 72 first hits and 86 in the top five, MRR@5 went 0.847 → 0.844 (a query below first
- * place moved down), so its floor follows the text.
+ * place moved down), so its floor follows the text. The second round of #23 (rule 'tail' and
+ * those after it in RULES) raises them again.
  */
 const FLOORS = {
-  tuning: {first: 72, top5: 86, mrr5: 0.844},
+  tuning: {first: 78, top5: 88, mrr5: 0.898},
   testList: {first: 35, top5: 35, mrr5: 1},
 };
 

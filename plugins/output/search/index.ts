@@ -32,6 +32,10 @@ export interface SearchRecord {
   c: string;
   /** Sub-headings (h3/h4) folded into the section. */
   s: string;
+  /** The distinct words of the code beyond `c`'s limit that `c` does not hold. */
+  k: string;
+  /** The distinct words of the prose beyond `b`'s limit that `b` does not hold. */
+  w: string;
   /** Runbook entry number, when the section is one. */
   r?: number;
   /** Set when the section holds the node map (alias → IP → hostname). */
@@ -59,6 +63,28 @@ function nodeMapOrder(url: string): number {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** How the engine splits text into words (MiniSearch's default tokenizer). */
+const WORDS = /[\n\r\p{Z}\p{P}]+/u;
+
+/**
+ * The words of `text` past `limit` characters, each once, in lower case, leaving out those
+ * the kept part already holds: a command deep in a long runbook entry (`pg_terminate_backend`)
+ * stays findable without the whole text in the first download. A list of distinct words,
+ * not raw text, so it adds little and a long section is not drowned by its length.
+ */
+export function restWords(text: string, limit: number): string {
+  if (text.length <= limit) return '';
+  const kept = new Set(text.slice(0, limit).toLowerCase().split(WORDS));
+  // The word cut at the limit counts as not kept.
+  const rest = text
+    .slice(Math.max(0, text.lastIndexOf(' ', limit)))
+    .toLowerCase()
+    .split(WORDS);
+  const out = new Set<string>();
+  for (const w of rest) if (w && !kept.has(w) && !/^\d+$/.test(w)) out.add(w);
+  return [...out].join(' ');
+}
 
 /**
  * Elements whose text is not prose: anchors, diagrams, screen-reader-only copies, glossary
@@ -149,6 +175,8 @@ export function extractRecords(
       s,
       b: b.slice(0, limits.body),
       c: c.slice(0, limits.code),
+      k: restWords(c, limits.code),
+      w: restWords(b, limits.body),
       ...(rb ? {r: Number(rb[1])} : {}),
       ...(nodeMap ? {nodeMap} : {}),
     });
@@ -224,9 +252,9 @@ export default function searchPlugin(context: LoadContext, rawOptions: unknown):
       }
       // A compact column layout: field names once, rows as arrays.
       const payload = {
-        v: 3,
-        fields: ['u', 't', 'h', 's', 'b', 'c', 'r'],
-        rows: records.map((r) => [r.u, r.t, r.h, r.s, r.b, r.c, r.r ?? 0]),
+        v: 4,
+        fields: ['u', 't', 'h', 's', 'b', 'c', 'r', 'k', 'w'],
+        rows: records.map((r) => [r.u, r.t, r.h, r.s, r.b, r.c, r.r ?? 0, r.k, r.w]),
         // `ch14`, `chapter 6`, `appendix b` find their page: number or letter → route.
         chapters: Object.fromEntries(
           CHAPTERS.map((c) => [String(c.number).toLowerCase(), `/${c.id}`]).filter(([, u]) =>
