@@ -74,7 +74,8 @@ const themeConfig = {
       {label: 'The book as a PDF', href: download('honeydue-book.pdf')},
       {label: 'Offline copy (zip)', href: download('honeydue-book-offline.zip')},
       // The offline copy says where a newer one lives.
-      ...(offline ? [{label: 'Newest edition (online)', href: bookUrl}] : []),
+      // Its address is an assumed fact (book.url) until the team confirms it, and says so here.
+      ...(offline ? [{label: 'Newest edition (online; assumed address)', href: bookUrl}] : []),
     ],
     copyright: `As of ${BOOK.asOf}, updated by commit ${BOOK.commit}. Internal: do not share outside the team.`,
   },

@@ -33,7 +33,7 @@ export const NODES: readonly Node[] = [
 
 const K3S_DOCS = 'https://docs.k3s.io';
 
-/** The team's Gitea (seed): the registry's host, and the web UI that holds the book's source. */
+/** The team's Gitea (seed: the image registry's host). That it also holds the book's source is assumed (book.sourceEditUrl). */
 const GITEA_HOST = 'gitea.treytartt.com';
 
 /** Every single-valued fact, by id. Node facts (node.hetznerN.*) are added below. */
@@ -47,17 +47,18 @@ const FACT_ROWS: Fact[] = [
     label: "The book's own URL (where the newest edition and its downloads live)",
     value: 'https://book.myhoneydue.invalid',
     source: assumed(
-      // wrangler.jsonc names the Worker; the hostname is its custom domain (or a `routes` entry in wrangler.jsonc).
-      'curl -s -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" "https://api.cloudflare.com/client/v4/accounts/$CLOUDFLARE_ACCOUNT_ID/workers/domains?service=honeydue-book" | jq -r \'.result[].hostname\'  # the honeydue-book Worker\'s custom domain; the dashboard shows it under Workers & Pages → honeydue-book → Settings → Domains & Routes',
+      // wrangler.jsonc names the Worker; the hostname is its custom domain. The token goes in a header
+      // file, never on the command line (ch13 makes one: CF_AUTH); it must be able to read Workers for the account.
+      'curl -fsS -H @"$CF_AUTH" "https://api.cloudflare.com/client/v4/accounts/<CLOUDFLARE_ACCOUNT_ID>/workers/domains?service=honeydue-book" | jq -r \'.result[].hostname\'  # CF_AUTH: the header file of ch13, with an account token that can read Workers; no line printed: no custom domain (the site is on its workers.dev address); the dashboard shows the same under Workers & Pages → honeydue-book → Settings → Domains & Routes',
     ),
   },
   {
     // docusaurus.config.ts `editUrl`: each chapter's "Edit this page" adds docs/<file>.mdx to it.
     id: 'book.sourceEditUrl',
-    label: "Where a chapter's source is edited (the book's repository in the team's Gitea)",
+    label: "Where a chapter's source is edited (the book's repository, assumed to be on the team's Gitea)",
     value: `https://${GITEA_HOST}/honeydue/honeydue-deployment-book/_edit/main/`,
     source: assumed(
-      `git remote get-url origin  # in your clone of the book: https://${GITEA_HOST}/<owner>/<repo>.git gives <owner>/<repo>; the branch after /_edit/ is the repository's default branch (its Gitea page → Settings → Branches)`,
+      `git remote get-url origin  # in your clone of the book: https://<host>/<owner>/<repo>.git or git@<host>:<owner>/<repo>.git gives the host and <owner>/<repo>; the branch after /_edit/ is the repository's default branch (its Gitea page → Settings → Branches)`,
     ),
   },
 

@@ -233,6 +233,12 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
 
   // Network and Cloudflare
   row('ZONE_ID', 'the Cloudflare zone id', 'the Cloudflare dashboard: Overview', '023e105f4ecef8ad9ca31a8372d0c353'),
+  row(
+    'CLOUDFLARE_ACCOUNT_ID',
+    'the Cloudflare account id (not a secret)',
+    'the Cloudflare dashboard: Workers & Pages, Account details',
+    '9a7806061c88ada191ed06f989cc3dac',
+  ),
   row('RECORD_ID_1', 'a DNS record id', 'the Cloudflare API: list DNS records', '372e67954025e0ba6aaa6d586b9e0b59'),
   row('RECORD_ID_2', 'a DNS record id', 'the Cloudflare API: list DNS records', '372e67954025e0ba6aaa6d586b9e0b5a'),
   row('RECORD_ID_3', 'a DNS record id', 'the Cloudflare API: list DNS records', '372e67954025e0ba6aaa6d586b9e0b5b'),

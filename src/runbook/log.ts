@@ -12,7 +12,7 @@ export interface Step {
 
 /** The log as Markdown. Values of secret placeholders are left out even if somehow present. */
 export function incidentLog(title: string, url: string, steps: Step[], values: Values, ticks: Ticks): string {
-  const lines = [`### ${title}`, '', `Runbook: ${url}`, ''];
+  const lines = [`### ${title}`, '', `Runbook: ${url}`, '', 'Times are UTC.', ''];
   const filled = Object.entries(values).filter(
     ([k, v]) => v && (k === NODE_KEY || getPlaceholder(k)?.secret === false),
   );

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {PLACEHOLDERS, PLACEHOLDER_TOKEN, getPlaceholder, withTestValues} from '../../src/data/placeholders';
 import {DOCS_DIR, bookCodeBlocks, type CodeBlock} from '../lib/codeBlocks';
+import {FACTS} from '../../src/data/deployment';
 import {promptsNotLast, secretsOnCommandLines, shellcheck, terminalReadersNotLast} from '../lib/shellRules';
 
 const blocks = bookCodeBlocks();
@@ -35,11 +36,14 @@ describe('the placeholder registry', () => {
   });
 
   it('knows every placeholder the book uses, and the book uses every one it lists', () => {
-    // Whole pages, so inline code counts too: the build checks both (plugins/content/remark-facts).
+    // Whole pages, so inline code counts too: the build checks both (plugins/content/remark-facts);
+    // and the assumed facts' confirm commands, which Appendix A shows.
+    const confirms = FACTS.flatMap((f) => (f.source.kind === 'assumed' ? [f.source.confirm] : []));
     const text = fs
       .readdirSync(DOCS_DIR)
       .filter((f) => f.endsWith('.mdx'))
       .map((f) => fs.readFileSync(path.join(DOCS_DIR, f), 'utf8'))
+      .concat(confirms)
       .join('\n');
     const used = new Set([...text.matchAll(PLACEHOLDER_TOKEN)].map((m) => m[1]));
     const unknown = [...used].filter((n) => !getPlaceholder(n));

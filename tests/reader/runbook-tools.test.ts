@@ -187,7 +187,7 @@ describe('runbook tools in a browser', () => {
     await page.reload();
     await page.waitForSelector('[data-entry-values=s27] input:not([disabled])');
     assert.ok(!(await page.locator(`input[data-step-hash="${hash}"]`).isChecked()), 'an old tick was inherited');
-    await page.locator('[data-incident-log=s27] button', {hasText: 'Reset'}).click();
+    await page.locator('[data-incident-log=s27] button', {hasText: 'Clear ticks'}).click();
     await page.context().close();
   });
 

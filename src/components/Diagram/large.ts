@@ -110,7 +110,7 @@ export function openLarge(figure: HTMLElement, opener: HTMLElement, title: strin
   heading.textContent = title;
   const hint = document.createElement('p');
   hint.className = styles.hint;
-  hint.textContent = 'Zoom: wheel, pinch, + and −. Pan: drag or arrow keys. 0 fits.';
+  hint.textContent = 'Zoom: wheel, pinch, + and −. Pan: drag, or arrow keys on the drawing. 0 fits. Esc closes.';
   const zoomOut = button('Zoom out', '−', styles.zoom);
   const zoomIn = button('Zoom in', '+', styles.zoom);
   const fit = button('Fit to window', 'Fit', styles.fit);

@@ -39,8 +39,9 @@ export default function EntryValues({entry, names, node}: Props): React.JSX.Elem
     <fieldset className={styles.box} data-entry-values={entry} data-search-skip="">
       <legend className={styles.legend}>Your values for §{entry.slice(1)}</legend>
       <p className={styles.hint}>
-        Typed here, they fill every command of this entry (and what its copy buttons copy) until this tab closes.
-        Secrets are never asked for here.
+        Typed here, they fill this entry&apos;s code blocks (and what their copy buttons copy) until this tab closes,
+        exactly as typed (quote a value with spaces yourself). Commands in the prose keep their placeholders. Secrets
+        are never asked for here.
       </p>
       {node === 'true' && (
         <div className={styles.field}>
@@ -73,7 +74,7 @@ export default function EntryValues({entry, names, node}: Props): React.JSX.Elem
             spellCheck={false}
             autoComplete="off"
             disabled={!live}
-            placeholder={p.test}
+            placeholder={`e.g. ${p.test}`}
             aria-describedby={`${id}-${p.name}-about`}
             value={values[p.name] ?? ''}
             onChange={(e) => setValue(entry, p.name, e.target.value.trim())}

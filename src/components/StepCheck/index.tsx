@@ -15,10 +15,13 @@ interface Props {
   hash: string;
 }
 
+/** The tick's local time, with its date when it was not today: an old incident's ticks must not look current. */
 const time = (iso: string) => {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return d.toDateString() === new Date().toDateString() ? hm : `${date} ${hm}`;
 };
 
 export default function StepCheck({entry, step, hash}: Props): React.JSX.Element {

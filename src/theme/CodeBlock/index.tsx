@@ -12,6 +12,7 @@ import type CodeBlockType from '@theme/CodeBlock';
 import type {WrapperProps} from '@docusaurus/types';
 import {useValues} from '@site/src/runbook/store';
 import {NODE_KEY, fill} from '@site/src/runbook/fill';
+import {NODES} from '@site/src/data/deployment';
 import {decodeSpans, encodeSpans} from '@site/plugins/content/assumed-spans';
 import styles from './styles.module.css';
 
@@ -34,7 +35,7 @@ function FilledCodeBlock({entry, code, ...props}: Props & {entry: string; code: 
     .concat(assumed.length ? ` assumed=${encodeSpans(assumed)}` : '', ` filled=${encodeSpans(filled)}`)
     .trim();
   const names = [...new Set(filled.map((f) => f.id))];
-  const node = values[NODE_KEY];
+  const node = NODES.find((n) => n.alias === values[NODE_KEY]);
   return (
     <>
       <CodeBlock key={text} {...props} metastring={meta}>
@@ -42,8 +43,10 @@ function FilledCodeBlock({entry, code, ...props}: Props & {entry: string; code: 
       </CodeBlock>
       <p className={styles.filledNote}>
         Filled in with your values:{' '}
-        {names.map((n) => (n === 'NODE' || n === 'ALIAS' ? `${n} (node ${node})` : `<${n}>`)).join(', ')}. Clear them in
-        the entry&apos;s &ldquo;Your values&rdquo; box.
+        {names
+          .map((n) => (n === 'NODE' ? `NODE=${node?.hostname}` : n === 'ALIAS' ? `ALIAS=${node?.alias}` : `<${n}>`))
+          .join(', ')}
+        . Clear them in the entry&apos;s &ldquo;Your values&rdquo; box.
       </p>
     </>
   );
