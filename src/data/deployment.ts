@@ -513,7 +513,7 @@ const FACT_ROWS: Fact[] = [
     label: 'Proxy status of the A records',
     value: 'all proxied',
     source: assumed(
-      `curl -fsS -H @"$CF_AUTH" "https://api.cloudflare.com/client/v4/zones/$ZONE_ID/dns_records?per_page=100" | jq -r '.result[] | [.type, .name, .content, .proxied] | @tsv' (CF_AUTH and ZONE_ID as set in ch13's runbook)`,
+      `curl -fsS -H @"$CF_AUTH" "https://api.cloudflare.com/client/v4/zones/$ZONE_ID/dns_records?per_page=100" | jq -r '.result[] | [.type, .name, .content, .proxied] | @tsv'  # CF_AUTH and ZONE_ID as set in ch13's runbook`,
     ),
   },
   {
@@ -521,7 +521,7 @@ const FACT_ROWS: Fact[] = [
     label: 'DNS record types for the three hostnames',
     value: 'A only, no AAAA',
     source: assumed(
-      `curl -fsS -H @"$CF_AUTH" "https://api.cloudflare.com/client/v4/zones/$ZONE_ID/dns_records?per_page=100" | jq -r '.result[] | [.type, .name, .content, .proxied] | @tsv' (CF_AUTH and ZONE_ID as set in ch13's runbook)`,
+      `curl -fsS -H @"$CF_AUTH" "https://api.cloudflare.com/client/v4/zones/$ZONE_ID/dns_records?per_page=100" | jq -r '.result[] | [.type, .name, .content, .proxied] | @tsv'  # CF_AUTH and ZONE_ID as set in ch13's runbook`,
     ),
   },
   // -- Part III (ch05, ch06)
@@ -586,7 +586,7 @@ const FACT_ROWS: Fact[] = [
     label: 'Migrate Job backoffLimit',
     value: '0',
     source: assumed(
-      "grep -n backoffLimit honeyDueAPI-go/deploy-k3s/migrate-job.yaml (or, while a Job exists: kubectl -n honeydue get job migrate -o jsonpath='{.spec.backoffLimit}')",
+      'grep -n backoffLimit honeyDueAPI-go/deploy-k3s/migrate-job.yaml; kubectl -n honeydue get job migrate -o jsonpath=\'{.spec.backoffLimit}{"\\n"}\'  # the second answers only while a Job exists (its TTL removes it a day after each deploy, ch14)',
     ),
   },
   // -- Part V (ch17 runbook)
