@@ -82,6 +82,32 @@ describe('shellcheck over every bash block', () => {
     const found = shellcheck(bash);
     assert.equal(found.length, 0, show(found));
   });
+  // Appendix A shows each assumed fact's confirm command to paste: it must parse as bash too
+  // (an eighth-read finding: a remark in brackets after a command, outside a comment).
+  const confirms: CodeBlock[] = FACTS.flatMap((f) =>
+    f.source.kind === 'assumed'
+      ? [{file: `src/data (fact ${f.id})`, line: 0, lang: 'bash', meta: '', code: f.source.confirm}]
+      : [],
+  );
+
+  it(`passes at warning level on all ${confirms.length} confirm commands of the assumed facts`, () => {
+    assert.ok(confirms.length > 20, `only ${confirms.length} confirm commands found`);
+    const found = shellcheck(confirms);
+    assert.equal(found.length, 0, show(found));
+  });
+
+  it('catches a confirm command with a bracketed remark outside a comment (the control)', () => {
+    const found = shellcheck([
+      {
+        file: 'src/data (fact planted)',
+        line: 0,
+        lang: 'bash',
+        meta: '',
+        code: 'kubectl get jobs (the Job may be gone)',
+      },
+    ]);
+    assert.ok(found.length > 0, 'shellcheck accepted a bracketed remark after a command');
+  });
 });
 
 describe('no secret on a command line', () => {
