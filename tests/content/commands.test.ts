@@ -61,6 +61,36 @@ describe('the placeholder registry', () => {
   });
 });
 
+/**
+ * The runbook's values box fills every `<NAME>` of an entry's blocks. A `sed` whose pattern is
+ * the literal placeholder (a manifest that holds `<TAG>`) would then look for the value itself:
+ * such a pattern spells the placeholder `[<]TAG[>]`, which sed reads the same and the box leaves.
+ */
+export function filledPatterns(blocks: readonly CodeBlock[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks)
+    b.code.split('\n').forEach((line, i) => {
+      if (!/\bsed\b/.test(line)) return;
+      for (const m of line.matchAll(/\bs([|/#])((?:(?!\1).)*)\1/g))
+        if (/<[A-Z][A-Z0-9_]*>/.test(m[2])) out.push(`${b.file}:${b.line + 1 + i}: sed pattern ${m[2]}`);
+    });
+  return out;
+}
+
+describe('the values box never fills a pattern', () => {
+  it('no sed pattern in the runbook holds a placeholder the box would fill', () => {
+    // Only ch17's entries have a values box; a manifest's sed elsewhere rightly names <TAG> itself.
+    const runbook = bash.filter((b) => b.file.endsWith('17-runbook.mdx'));
+    assert.ok(runbook.length > 50);
+    assert.deepEqual(filledPatterns(runbook), []);
+  });
+
+  it('catches a planted one, and lets [<]TAG[>] and a placeholder in the replacement pass (the control)', () => {
+    assert.equal(filledPatterns([plant('sed "s|<TAG>|${TAG}|g" job.yaml')]).length, 1);
+    assert.deepEqual(filledPatterns([plant('sed "s|[<]TAG[>]|${TAG}|g" job.yaml'), plant("sed 's/x/<TAG>/' f")]), []);
+  });
+});
+
 describe('shellcheck over every bash block', () => {
   it('flags a planted unquoted command substitution and a placeholder shellcheck cannot parse (the control)', () => {
     const found = shellcheck([
@@ -86,7 +116,16 @@ describe('shellcheck over every bash block', () => {
   // (an eighth-read finding: a remark in brackets after a command, outside a comment).
   const confirms: CodeBlock[] = FACTS.flatMap((f) =>
     f.source.kind === 'assumed'
-      ? [{file: `src/data (fact ${f.id})`, line: 0, lang: 'bash', meta: '', code: f.source.confirm}]
+      ? [
+          {
+            file: `src/data (fact ${f.id})`,
+            line: 0,
+            lang: 'bash',
+            meta: '',
+            code: f.source.confirm,
+            raw: f.source.confirm,
+          },
+        ]
       : [],
   );
 
@@ -97,15 +136,7 @@ describe('shellcheck over every bash block', () => {
   });
 
   it('catches a confirm command with a bracketed remark outside a comment (the control)', () => {
-    const found = shellcheck([
-      {
-        file: 'src/data (fact planted)',
-        line: 0,
-        lang: 'bash',
-        meta: '',
-        code: 'kubectl get jobs (the Job may be gone)',
-      },
-    ]);
+    const found = shellcheck([{...plant('kubectl get jobs (the Job may be gone)'), file: 'src/data (fact planted)'}]);
     assert.ok(found.length > 0, 'shellcheck accepted a bracketed remark after a command');
   });
 });
