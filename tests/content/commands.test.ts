@@ -70,7 +70,7 @@ export function filledPatterns(blocks: readonly CodeBlock[]): string[] {
   const out: string[] = [];
   for (const b of blocks)
     b.code.split('\n').forEach((line, i) => {
-      if (!/\bsed\b/.test(line)) return;
+      if (!/(?:^|[^\w-])sed\s/.test(line)) return;
       for (const m of line.matchAll(/\bs([|/#])((?:(?!\1).)*)\1/g))
         if (/<[A-Z][A-Z0-9_]*>/.test(m[2])) out.push(`${b.file}:${b.line + 1 + i}: sed pattern ${m[2]}`);
     });
