@@ -24,10 +24,13 @@ import {describeFigures, evaluateBuild, type Figures} from '../lib/search-eval';
  * edited ch01, ch05, ch09, ch14, ch16 and ch17 (ada5fcc): with the same ranking code, the
  * same 72 first hits and 86 in the top five, MRR@5 went 0.847 → 0.844 (a query below first
  * place moved down), so its floor follows the text. The second round of #23 (rule 'tail' and
- * those after it in RULES) raises them again.
+ * those after it in RULES) raises them again, to 78 / 88 / 0.898. Issue #20's eighth and
+ * ninth reads then edited ch05, ch06, ch09, ch14–ch17, ch20 and Appendix B: with the same
+ * ranking code, the clean-clone CI build of 4532295 scored 77 / 88 / 0.892 (one query fewer
+ * first), and the floor follows the text again.
  */
 const FLOORS = {
-  tuning: {first: 78, top5: 88, mrr5: 0.898},
+  tuning: {first: 77, top5: 88, mrr5: 0.892},
   testList: {first: 35, top5: 35, mrr5: 1},
 };
 
