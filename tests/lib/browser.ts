@@ -69,3 +69,25 @@ export function useSiteInBrowser(ready: (env: SiteInBrowser) => void, dir: strin
     await ctx.site?.close();
   });
 }
+
+export interface ScriptSeen {
+  url: string;
+  /** Whether the script's text matches the pattern asked about. */
+  match: boolean;
+}
+
+/**
+ * Records every script `page` fetches from now on, with its text, so a test can ask which
+ * of them hold a library's code (Prism, panzoom): `seen(pattern)` lists them in the order
+ * they came; `since(n)` is the same from the n-th on.
+ */
+export function recordScripts(page: Page): {seen: (pattern: RegExp, since?: number) => Promise<ScriptSeen[]>} {
+  const scripts: {url: string; body: Promise<string>}[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push({url: r.url(), body: r.text().catch(() => '')});
+  });
+  return {
+    seen: (pattern, since = 0) =>
+      Promise.all(scripts.slice(since).map(async (s) => ({url: s.url, match: pattern.test(await s.body)}))),
+  };
+}

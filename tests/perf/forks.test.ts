@@ -8,7 +8,7 @@ import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type {Browser, Page} from 'playwright-core';
-import {useSiteInBrowser} from '../lib/browser';
+import {recordScripts, useSiteInBrowser} from '../lib/browser';
 import {BUILD_DIR} from '../lib/site';
 import {darkCodeTheme, lightCodeTheme} from '../../src/prismThemes';
 import {COMPILE_HINT} from '../../plugins/perf/compile-hints';
@@ -66,31 +66,27 @@ describe('the performance forks in a browser', () => {
   it('a page load fetches no Prism; a client-side navigation loads it and highlights the new page', async () => {
     // plugins/perf/theme/CodeBlock/Content + plugins/perf/lazy-prism.ts: hydrated blocks keep the server's highlighting.
     const p = await browser.newPage();
-    const scripts: {url: string; body: Promise<string>}[] = [];
-    p.on('response', (r) => {
-      if (r.request().resourceType() === 'script') scripts.push({url: r.url(), body: r.text().catch(() => '')});
-    });
+    const scripts = recordScripts(p);
     await p.goto(`${site.url}/runbook`);
     await hydrated(p);
     await p.waitForLoadState('networkidle');
-    const onLoad = await Promise.all(scripts.map(async (s) => ({url: s.url, prism: PRISM.test(await s.body)})));
+    const onLoad = await scripts.seen(PRISM);
     assert.ok(
       onLoad.some((s) => /\/main\.[0-9a-f]+\.js$/.test(s.url)),
       'main.js was not seen',
     );
     assert.deepEqual(
-      onLoad.filter((s) => s.prism).map((s) => s.url),
+      onLoad.filter((s) => s.match).map((s) => s.url),
       [],
       'Prism was fetched on a page load',
     );
     assert.ok(await p.locator('pre.prism-code .token.keyword').count(), 'the server markup lost its highlighting');
 
-    scripts.length = 0;
     await p.click('nav a[href="/cheat-sheet"]');
     await p.waitForFunction(() => location.pathname === '/cheat-sheet');
     // The plain-text stand-in has plain tokens only: any other kind means Prism drew the block.
     await p.waitForSelector('article pre.prism-code .token:not(.plain)', {state: 'attached'});
-    const afterNav = await Promise.all(scripts.map(async (s) => PRISM.test(await s.body)));
+    const afterNav = (await scripts.seen(PRISM, onLoad.length)).map((s) => s.match);
     // A client-drawn block gets its buttons too, once Prism has redrawn its lines.
     const block = p.locator('article .theme-code-block').nth(3);
     await block.scrollIntoViewIfNeeded();

@@ -7,7 +7,7 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
-import {useSiteInBrowser} from '../lib/browser';
+import {recordScripts, useSiteInBrowser} from '../lib/browser';
 import {MODES, audit} from '../lib/axe';
 
 /** A chapter with three diagrams: two flowcharts (marker arrowheads) and a sequence diagram. */
@@ -208,28 +208,23 @@ describe('a diagram opens large', () => {
   it('a page load fetches no @panzoom/panzoom; opening a diagram does', async () => {
     const {context, p} = await page({viewport: {width: 1280, height: 900}});
     try {
-      const scripts: {url: string; body: Promise<string>}[] = [];
-      p.on('response', (r) => {
-        if (r.request().resourceType() === 'script') scripts.push({url: r.url(), body: r.text().catch(() => '')});
-      });
+      const scripts = recordScripts(p);
       const button = await firstButton(p);
       await p.waitForLoadState('networkidle');
-      const seen = async () =>
-        Promise.all(scripts.map(async (s) => ({url: s.url, panzoom: PANZOOM.test(await s.body)})));
-      const onLoad = await seen();
+      const onLoad = await scripts.seen(PANZOOM);
       assert.ok(
         onLoad.some((s) => /\/main\.[0-9a-f]+\.js$/.test(s.url)),
         'main.js was not seen',
       );
       assert.deepEqual(
-        onLoad.filter((s) => s.panzoom).map((s) => s.url),
+        onLoad.filter((s) => s.match).map((s) => s.url),
         [],
         'panzoom was fetched on a page load',
       );
       await button.click();
       await p.locator(DIALOG).waitFor();
-      const opened = (await seen()).slice(onLoad.length);
-      assert.equal(opened.filter((s) => s.panzoom).length, 1, `opening fetched ${opened.map((s) => s.url).join(', ')}`);
+      const opened = await scripts.seen(PANZOOM, onLoad.length);
+      assert.equal(opened.filter((s) => s.match).length, 1, `opening fetched ${opened.map((s) => s.url).join(', ')}`);
     } finally {
       await context.close();
     }
