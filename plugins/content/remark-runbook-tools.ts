@@ -16,13 +16,10 @@
 import type {Code, Heading, List, Paragraph, Root, RootContent} from 'mdast';
 import type {VFile} from 'vfile';
 import {PLACEHOLDER_TOKEN, getPlaceholder} from '../../src/data/placeholders';
-import {NODES} from '../../src/data/deployment';
+import {nodeAssignment} from '../../src/runbook/fill';
 
 /** The runbook's file: the only chapter whose entries become tools. */
 const RUNBOOK_FILE = /(^|[\\/])17-runbook\.mdx$/;
-
-/** A line that sets the entry's node: `NODE=<k3s hostname>` or `ALIAS=<SSH alias>` (optionally exported). */
-export const NODE_ASSIGNMENT = /^(\s*(?:export\s+)?)(NODE|ALIAS)=(\S+)/gm;
 
 /** Plain text of a Markdown node, as a reader sees it (code kept, markup dropped). */
 export function textOf(node: unknown): string {
@@ -46,11 +43,8 @@ export function fillableIn(code: string): {names: string[]; node: boolean} {
   const names = [...code.matchAll(PLACEHOLDER_TOKEN)]
     .map((m) => m[1])
     .filter((name) => getPlaceholder(name)?.secret === false);
-  const node = [...code.matchAll(NODE_ASSIGNMENT)].some(
-    ([, , key, value]) =>
-      (key === 'NODE' && NODES.some((n) => n.hostname === value)) ||
-      (key === 'ALIAS' && NODES.some((n) => n.alias === value)),
-  );
+  // The same test the browser fills by (src/runbook/fill.ts), so a field is offered exactly where it fills.
+  const node = code.split('\n').some((line) => nodeAssignment(line) !== undefined);
   return {names: [...new Set(names)], node};
 }
 

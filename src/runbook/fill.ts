@@ -4,7 +4,10 @@
  * new text and where the filled values sit (line, columns), so the block can mark them, and
  * moves the block's assumed-value spans along with the text.
  */
-import {NODES} from '@site/src/data/deployment';
+// Relative imports: the build's remark plugin (plugins/content/remark-runbook-tools.ts) reads
+// nodeAssignment too, in Node, where the bundler's @site alias is not there.
+import {NODES} from '../data/deployment';
+import {PLACEHOLDER_TOKEN} from '../data/placeholders';
 import type {Values} from './store';
 
 export interface Span {
@@ -19,8 +22,18 @@ export interface Span {
 /** The key under which an entry keeps its chosen node (not a placeholder name). */
 export const NODE_KEY = '@node';
 
-const PLACEHOLDER = /<([A-Z][A-Z0-9_]*)>/g;
-const NODE_LINE = /^(\s*(?:export\s+)?)(NODE|ALIAS)=(\S+)/;
+/**
+ * A line that sets the entry's node to one of the three: `NODE=<k3s hostname>` or
+ * `ALIAS=<SSH alias>`, optionally exported; where its value sits. Any other value: undefined.
+ */
+export function nodeAssignment(line: string): {key: 'NODE' | 'ALIAS'; from: number; to: number} | undefined {
+  const m = /^(\s*(?:export\s+)?)(NODE|ALIAS)=(\S+)/.exec(line);
+  if (!m) return undefined;
+  const key = m[2] as 'NODE' | 'ALIAS';
+  if (!NODES.some((n) => (key === 'NODE' ? n.hostname : n.alias) === m[3])) return undefined;
+  const from = m[1].length + key.length + 1;
+  return {key, from, to: from + m[3].length};
+}
 
 export function fill(
   code: string,
@@ -33,18 +46,12 @@ export function fill(
   const moved: Span[] = [];
   const out = lines.map((line, i) => {
     const edits: {from: number; to: number; value: string; id: string}[] = [];
-    for (const m of line.matchAll(PLACEHOLDER)) {
+    for (const m of line.matchAll(PLACEHOLDER_TOKEN)) {
       const value = values[m[1]];
       if (value) edits.push({from: m.index, to: m.index + m[0].length, value, id: m[1]});
     }
-    const m = node && NODE_LINE.exec(line);
-    if (node && m && !edits.length) {
-      const at = m[1].length + m[2].length + 1;
-      const isNode = m[2] === 'NODE' && NODES.some((n) => n.hostname === m[3]);
-      const isAlias = m[2] === 'ALIAS' && NODES.some((n) => n.alias === m[3]);
-      if (isNode || isAlias)
-        edits.push({from: at, to: at + m[3].length, value: isNode ? node.hostname : node.alias, id: m[2]});
-    }
+    const set = node && !edits.length ? nodeAssignment(line) : undefined;
+    if (node && set) edits.push({...set, value: set.key === 'NODE' ? node.hostname : node.alias, id: set.key});
     let text = '';
     let last = 0;
     let shift = 0;

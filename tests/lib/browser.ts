@@ -78,7 +78,7 @@ export interface ScriptSeen {
 
 /**
  * Records every script `page` fetches from now on, with its text, so a test can ask which
- * of them hold a library's code (Prism, panzoom): `seen(pattern)` lists them in the order
+ * of them hold a library's code (Prism, the diagram dialog's zoom): `seen(pattern)` lists them in the order
  * they came; `since(n)` is the same from the n-th on.
  */
 export function recordScripts(page: Page): {seen: (pattern: RegExp, since?: number) => Promise<ScriptSeen[]>} {
