@@ -1,0 +1,26 @@
+/**
+ * Checks src/data/searchKeywords against a build's search index (default build/): every key must
+ * be a section the index holds. Run after `npm run build`:
+ *   npx tsx scripts/checks/search-keywords.ts [buildDir]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import {SEARCH_KEYWORDS} from '../../src/data/searchKeywords';
+import {keywordProblems} from '../../src/data/searchKeywords/check';
+
+const dir = process.argv[2] ?? 'build';
+const file = path.join(dir, 'search-index.js');
+if (!fs.existsSync(file)) {
+  console.error(`${file}: not found; build the site first (npm run build)`);
+  process.exit(2);
+}
+const sandbox: {window: Record<string, {rows: unknown[][]}>} = {window: {}};
+vm.runInNewContext(fs.readFileSync(file, 'utf8'), sandbox);
+const rows = Object.values(sandbox.window)[0].rows;
+const sections = new Set(rows.map((r) => String(r[0])));
+const problems = keywordProblems(SEARCH_KEYWORDS, sections);
+const keyed = Object.keys(SEARCH_KEYWORDS).length;
+for (const p of problems) console.error(`src/data/searchKeywords: ${p}`);
+console.log(`${keyed} sections have keywords; ${problems.length} problems`);
+process.exit(problems.length ? 1 : 0);

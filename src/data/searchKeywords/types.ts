@@ -1,0 +1,13 @@
+/**
+ * Search keywords: for a section of the book, the words a reader would type when that
+ * section is the best answer, but which its heading and text may not hold (the question in
+ * other words, the symptom, the operator's word for the book's). The search index adds them
+ * to the section as a field of their own (plugins/output/search/index.ts), the way a page's
+ * `keywords` front matter feeds a docs site's search, but per section.
+ *
+ * Keyed by the section's URL path and heading id exactly as the index holds it
+ * (`/storage#the-bucket-and-the-endpoint`, `/cost` for a page's opening). A key that names no
+ * section of the build fails the build and the tests, so a renamed heading cannot leave its
+ * keywords behind silently.
+ */
+export type SectionKeywords = Readonly<Record<string, readonly string[]>>;
