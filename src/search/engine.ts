@@ -17,6 +17,8 @@
  * - A query that reads as an action ("how do I …", or starting with a verb such as
  *   "restart", "undo", "apply") ranks runbook entries higher than one that names a
  *   symptom or a concept: the runbook is where an operator acts.
+ * - A section's search keywords (src/data/searchKeywords: the reader's words for what it
+ *   answers) count like its sub-headings.
  * - The last word is read as a prefix (a word still being typed), except the end of a
  *   dotted name: `gitea.treytartt.com` ends in "com", not in "command" or "commit".
  */
@@ -48,6 +50,7 @@ export const RULES = [
   'action',
   'vocabulary',
   'hostnames',
+  'keywords',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -74,6 +77,8 @@ interface Doc {
   k: string;
   /** The distinct words of the prose past `b`'s limit. */
   w: string;
+  /** The section's search keywords, " · " between them (none before version 5). */
+  q: string;
 }
 
 const OLD_RUNBOOK_QUERY = /^\s*(?:§|rb\s*|runbook\s*)?(\d{1,3})\s*$/i;
@@ -213,8 +218,14 @@ const POINTER_PRIOR = 0.5;
  * half; 0.2 to 0.8 within one first hit.
  */
 const TAIL_BOOST = {k: 0.4, w: 0.4};
-/** The fields of the kept text, scored as before the lists. */
+/** The fields of the kept text, scored as before the lists; with the keywords (rule 'keywords'). */
 const KEPT = ['h', 's', 't', 'b', 'c'];
+const KEPT_AND_KEYWORDS = [...KEPT, 'q'];
+/**
+ * The search keywords (src/data/searchKeywords): the words a reader types for a section that
+ * its text may not hold. Weighed like a sub-heading; chosen on the tuning half.
+ */
+const KEYWORD_BOOST = 2;
 /** The chapter or section the glossary says explains a term the query names. */
 const EXPLAINED_BOOST = 1.2;
 
@@ -225,12 +236,13 @@ function processTerm(term: string): string | null {
 }
 
 /** A query of two or more words found verbatim in a heading, in the code or in the prose ranks higher. */
-function phraseBonus(d: Doc, q: string): number {
+function phraseBonus(d: Doc, q: string, keywords = true): number {
   const phrase = q.toLowerCase().replace(/\s+/g, ' ').trim();
   // A phrase is two or more words, or one identifier like goose_db_version.
   if (!phrase.includes(' ') && !/\w[_.\-/]\w/.test(phrase)) return 1;
   if (d.h.toLowerCase().includes(phrase)) return 2.5;
   if (d.s.toLowerCase().includes(phrase)) return 1.5;
+  if (keywords && d.q.toLowerCase().includes(phrase)) return 1.5;
   // A pasted command found verbatim in code is found where it is run, above prose that names it.
   if (d.c.toLowerCase().includes(phrase)) return 1.5;
   if (d.b.toLowerCase().includes(phrase)) return 1.25;
@@ -290,6 +302,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
     payload.fields.forEach((f, i) => (o[f] = row[i]));
     o.k ??= '';
     o.w ??= '';
+    o.q ??= '';
     return o as unknown as Doc;
   });
   const byUrl = new Map(docs.map((d) => [d.u, d]));
@@ -327,11 +340,11 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
     );
   };
   const mini = new MiniSearch<Doc>({
-    fields: [...KEPT, 'k', 'w'],
+    fields: [...KEPT_AND_KEYWORDS, 'k', 'w'],
     storeFields: [],
     processTerm,
     searchOptions: {
-      boost: {h: 4, s: 2, t: 1.5, b: 1, c: 0.6},
+      boost: {h: 4, s: 2, t: 1.5, b: 1, c: 0.6, q: KEYWORD_BOOST},
       prefix: (term, i, terms) => i === terms.length - 1 && term.length > 2,
       // No fuzzy matching for identifiers with digits: hetzner2 must not match hetzner1.
       fuzzy: (term) => (term.length > 5 && !/\d/.test(term) ? 0.2 : false),
@@ -348,7 +361,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
   const stems = new Set<string>();
   if (on('typos'))
     for (const d of docs)
-      for (const w of `${d.t} ${d.h} ${d.s} ${d.b} ${d.c}`.toLowerCase().split(SPLIT)) {
+      for (const w of `${d.t} ${d.h} ${d.s} ${d.b} ${d.c} ${on('keywords') ? d.q : ''}`.toLowerCase().split(SPLIT)) {
         if (!w) continue;
         vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
         stems.add(stem(w));
@@ -461,7 +474,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
             prior(docs[id as number], definitional, on('glossary'), on('opening'), on('action') && action),
           boostTerm: (term: string) => (typed.has(term) ? 1 : 0.8),
         };
-        const kept = {...opts, fields: KEPT};
+        const kept = {...opts, fields: on('keywords') ? KEPT_AND_KEYWORDS : KEPT};
         const all = mini.search(expand(words, 'AND', on('vocabulary')), kept);
         const andIds = new Set(all.map((r) => r.id));
         const main: SearchResult[] = all
@@ -483,7 +496,10 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
           .concat([...tail.values()].filter((r) => !mainIds.has(r.id)))
           .map((r) => {
             const d = docs[r.id as number];
-            return {...r, score: r.score * phraseBonus(d, words) * (explains(d, typed) ? EXPLAINED_BOOST : 1)};
+            return {
+              ...r,
+              score: r.score * phraseBonus(d, words, on('keywords')) * (explains(d, typed) ? EXPLAINED_BOOST : 1),
+            };
           })
           .sort((a, b) => b.score - a.score);
         for (const r of results) {

@@ -18,6 +18,8 @@ import {loadBuiltPage} from '../built-html';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {CHAPTERS} from '../../../src/data/chapters';
 import {NODES} from '../../../src/data/deployment';
+import {SEARCH_KEYWORDS, type SectionKeywords} from '../../../src/data/searchKeywords';
+import {keywordProblems} from '../../../src/data/searchKeywords/check';
 
 export interface SearchRecord {
   /** URL path with the heading anchor. */
@@ -36,6 +38,8 @@ export interface SearchRecord {
   k: string;
   /** The distinct words of the prose beyond `b`'s limit that `b` does not hold. */
   w: string;
+  /** The section's search keywords (src/data/searchKeywords), joined by " · ". */
+  q?: string;
   /** Runbook entry number, when the section is one. */
   r?: number;
   /** Set when the section holds the node map (alias → IP → hostname). */
@@ -47,6 +51,19 @@ export interface SearchOptions {
   exclude?: string[];
   /** Caps of prose and code characters kept per section: keep the first download small. */
   limits?: {body: number; code: number};
+  /** Search keywords by section (default: src/data/searchKeywords); a tests' seam. */
+  keywords?: SectionKeywords;
+}
+
+/**
+ * Adds each section's keywords to its record; a key that names no section of the build is an
+ * error naming the file and the key (a renamed heading must not leave its keywords behind).
+ */
+export function addKeywords(records: SearchRecord[], keywords: SectionKeywords): void {
+  const problems = keywordProblems(keywords, new Set(records.map((r) => r.u)));
+  if (problems.length)
+    throw new Error(`src/data/searchKeywords: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  for (const r of records) if (keywords[r.u]) r.q = keywords[r.u].join(' · ');
 }
 
 export const INDEX_FILE = 'search-index.js';
@@ -250,11 +267,12 @@ export default function searchPlugin(context: LoadContext, rawOptions: unknown):
         const html = await fs.readFile(file, 'utf8').catch(() => fs.readFile(alt, 'utf8').catch(() => ''));
         if (html) records.push(...extractRecords(html, route === '/' ? '/' : route, options.limits));
       }
+      addKeywords(records, options.keywords ?? SEARCH_KEYWORDS);
       // A compact column layout: field names once, rows as arrays.
       const payload = {
-        v: 4,
-        fields: ['u', 't', 'h', 's', 'b', 'c', 'r', 'k', 'w'],
-        rows: records.map((r) => [r.u, r.t, r.h, r.s, r.b, r.c, r.r ?? 0, r.k, r.w]),
+        v: 5,
+        fields: ['u', 't', 'h', 's', 'b', 'c', 'r', 'k', 'w', 'q'],
+        rows: records.map((r) => [r.u, r.t, r.h, r.s, r.b, r.c, r.r ?? 0, r.k, r.w, r.q ?? '']),
         // `ch14`, `chapter 6`, `appendix b` find their page: number or letter → route.
         chapters: Object.fromEntries(
           CHAPTERS.map((c) => [String(c.number).toLowerCase(), `/${c.id}`]).filter(([, u]) =>
