@@ -73,7 +73,7 @@ export const FIREWALL_RULES: readonly FirewallRule[] = [
     from: 'Cloudflare IP ranges',
     nodes: 'all',
     why: 'Traefik’s web entrypoint on the host network. With SSL mode Flexible, Cloudflare reaches the origin over plain HTTP on port 80; nobody else should.',
-    ufw: 'sudo ufw allow proto tcp from <CLOUDFLARE_RANGE> to any port 80',
+    ufw: "sudo ufw allow proto tcp from <CLOUDFLARE_RANGE> to any port 80 comment 'cloudflare'",
     source: {
       kind: 'derived',
       url: CLOUDFLARE_IPS,
