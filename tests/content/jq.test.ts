@@ -183,4 +183,37 @@ describe('jq filters', () => {
     assert.notEqual(other.status, 0, 'a manifest naming another tag must be refused');
     assert.match(other.stderr, /does not name/);
   });
+
+  it("§11's earlier_revision skips a restart's revision (same image) and picks the newest release before", () => {
+    const call = calls.find((c) => c.at.includes('17-runbook') && /ownerReferences/.test(c.filter));
+    assert.ok(call, "§11's jq helper not found");
+    const rs = (owner: string, revision: number, image: string) => ({
+      metadata: {
+        name: `${owner}-${revision}`,
+        annotations: {'deployment.kubernetes.io/revision': String(revision)},
+        ownerReferences: [{kind: 'Deployment', name: owner}],
+      },
+      spec: {template: {spec: {containers: [{name: owner, image}]}}},
+    });
+    const img = (tag: string) => `${getFact('image.api')!.value}:${tag}`;
+    // Revision 9 (release b) is newer than 8 (release a); 10 is the bad release c, and 11 its restart.
+    const items = [
+      rs('api', 8, img('a')),
+      rs('api', 9, img('b')),
+      rs('api', 10, img('c')),
+      rs('api', 11, img('c')),
+      rs('worker', 12, img('b')),
+    ];
+    const run = (deploy: string, now: string) =>
+      jq(['-r', '--arg', 'd', deploy, '--arg', 'img', now, call.filter], JSON.stringify({items}));
+    const r = run('api', img('c'));
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(
+      r.stdout.trim(),
+      '9',
+      'the newest revision with another image, not the restart (11) nor an older one (8)',
+    );
+    // Another Deployment's ReplicaSets never count; no earlier image gives nothing (the block then stops).
+    assert.equal(run('worker', img('b')).stdout.trim(), '');
+  });
 });
