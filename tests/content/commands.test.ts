@@ -91,6 +91,45 @@ describe('the values box never fills a pattern', () => {
   });
 });
 
+/**
+ * A plain `rollout undo` of an app Deployment goes back one revision, and after a `rollout
+ * restart` that is the same release (issue #20, tenth read). Every app rollback in a block
+ * names the revision it goes to (`--to-revision`); §11 step 2 computes it from the
+ * ReplicaSets. Traefik's DaemonSet (§9) is not an app release and is not covered.
+ */
+export function plainAppUndos(blocks: readonly CodeBlock[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks)
+    b.code.split('\n').forEach((line, i) => {
+      const code = line.replace(/(^|\s)#.*$/, '');
+      if (
+        /\brollout\s+undo\b/.test(code) &&
+        /deploy\/(api|worker|admin|"?\$)/.test(code) &&
+        !/--to-revision/.test(code)
+      )
+        out.push(`${b.file}:${b.line + 1 + i}: ${line.trim()}`);
+    });
+  return out;
+}
+
+describe('app rollbacks name their revision', () => {
+  it('no bash block undoes api, worker or admin to "the previous revision"', () => {
+    assert.deepEqual(plainAppUndos(bash), []);
+  });
+
+  it('catches a planted plain undo, and passes --to-revision and a comment (the control)', () => {
+    assert.equal(plainAppUndos([plant('kubectl -n honeydue rollout undo deploy/api')]).length, 1);
+    assert.equal(plainAppUndos([plant('kubectl -n honeydue rollout undo "deploy/$1"')]).length, 1);
+    assert.deepEqual(
+      plainAppUndos([
+        plant('kubectl -n honeydue rollout undo "deploy/$1" --to-revision="$rev"'),
+        plant('echo ok  # not: kubectl rollout undo deploy/api'),
+      ]),
+      [],
+    );
+  });
+});
+
 describe('shellcheck over every bash block', () => {
   it('flags a planted unquoted command substitution and a placeholder shellcheck cannot parse (the control)', () => {
     const found = shellcheck([
