@@ -9,7 +9,8 @@
 #   MANIFEST         the Job manifest in the API repository, with <TAG> where the tag goes
 #   ADMIN_IMAGE      the admin image without a tag (only with ADMIN_TAG)
 # Environment, optional:
-#   BUILD=yes|no     yes (default): build and push from this checkout, whose HEAD must be TAG;
+#   BUILD=yes|no     yes (default): build and push from this checkout, whose HEAD must be TAG,
+#                    a tag the registry does not hold yet;
 #                    no: the image must already be in the registry
 #   WORKER=auto|skip auto (default): roll the worker to the api image only if it runs it now,
 #                    and stop before anything changes if it does not; skip: leave it alone
@@ -117,6 +118,9 @@ no_running_job ""
 
 echo "== 1-2 image $API_IMAGE:$TAG"
 if [ "$BUILD" = yes ]; then
+  # A tag names one build (ch11): a tag the registry already holds is deployed, never rebuilt
+  ! docker buildx imagetools inspect "$API_IMAGE:$TAG" >/dev/null 2>&1 \
+    || die "$API_IMAGE:$TAG is already in the registry: deploy it with BUILD=no, do not rebuild it"
   CHANGES=$(git status --porcelain) || die "not a git checkout: run from the API repository root"
   [ -z "$CHANGES" ] || die "uncommitted changes: commit first"
   HEAD_TAG=$(git rev-parse --short=12 HEAD)

@@ -188,6 +188,15 @@ describe('the deploy gate (ops/deploy-gate.sh) against a stand-in cluster', () =
     assert.deepEqual(rolls(r), []);
   });
 
+  it('with BUILD=yes, refuses to rebuild a tag the registry already holds, before any build or Job', () => {
+    // The stand-in registry answers imagetools inspect for every tag: this one is already there.
+    const r = gate('complete', {BUILD: 'yes'});
+    assert.notEqual(r.status, 0, show(r));
+    assert.match(r.stderr, /already in the registry: deploy it with BUILD=no/, show(r));
+    assert.ok(!r.calls.some((c) => / buildx build /.test(c) || / create -f /.test(c)), show(r));
+    assert.deepEqual(rolls(r), [], show(r));
+  });
+
   it('stops before the delete when a Job started during the build, and rolls nothing', () => {
     const r = gate('appeared');
     assert.notEqual(r.status, 0, show(r));
