@@ -97,7 +97,7 @@ describe('the values box never fills a pattern', () => {
  * names the revision it goes to (`--to-revision`); §11 step 2 computes it from the
  * ReplicaSets. Traefik's DaemonSet (§9) is not an app release and is not covered.
  */
-export function plainAppUndos(blocks: readonly CodeBlock[]): string[] {
+export function plainAppRollbacks(blocks: readonly CodeBlock[]): string[] {
   const out: string[] = [];
   for (const b of blocks)
     b.code.split('\n').forEach((line, i) => {
@@ -114,14 +114,14 @@ export function plainAppUndos(blocks: readonly CodeBlock[]): string[] {
 
 describe('app rollbacks name their revision', () => {
   it('no bash block undoes api, worker or admin to "the previous revision"', () => {
-    assert.deepEqual(plainAppUndos(bash), []);
+    assert.deepEqual(plainAppRollbacks(bash), []);
   });
 
   it('catches a planted plain undo, and passes --to-revision and a comment (the control)', () => {
-    assert.equal(plainAppUndos([plant('kubectl -n honeydue rollout undo deploy/api')]).length, 1);
-    assert.equal(plainAppUndos([plant('kubectl -n honeydue rollout undo "deploy/$1"')]).length, 1);
+    assert.equal(plainAppRollbacks([plant('kubectl -n honeydue rollout undo deploy/api')]).length, 1);
+    assert.equal(plainAppRollbacks([plant('kubectl -n honeydue rollout undo "deploy/$1"')]).length, 1);
     assert.deepEqual(
-      plainAppUndos([
+      plainAppRollbacks([
         plant('kubectl -n honeydue rollout undo "deploy/$1" --to-revision="$rev"'),
         plant('echo ok  # not: kubectl rollout undo deploy/api'),
       ]),
