@@ -3,10 +3,11 @@
  * there. It loads build/search-index.js and runs src/search/engine.ts on it as the
  * search box does (same payload, same limit of 10), then prints first-hit rate, hits
  * within the top five and MRR@5 for the tuning half and the held-out half of
- * tests/fixtures/search-eval and for the test list (tests/fixtures/search-queries.ts).
+ * tests/fixtures/search-eval, for the test list (tests/fixtures/search-queries.ts) and for set B
+ * (queries-b.json, tuning data like the tuning half).
  * A hit is a first result whose page#anchor is one of the query's accepted answers.
  *
- * `--misses` lists the tuning half's and the test list's misses, for tuning. It never
+ * `--misses` lists the tuning half's, the test list's and set B's misses, for tuning. It never
  * lists the held-out half's: only its totals are for looking at, so it stays honest.
  * `--json` prints the figures as JSON instead of the table. `--ablate` adds the figures
  * with each ranking rule of the engine switched off in turn: what each rule is worth.
@@ -40,6 +41,7 @@ function main(): void {
     ['tuning half', e.tuning],
     ['held-out half', e.heldOut],
     ['test list', e.testList],
+    ['set B', e.setB],
   ] as const;
   if (process.argv.includes('--json')) {
     const out = Object.fromEntries(sets.map(([k, f]) => [k, {n: f.n, first: f.first, top5: f.top5, mrr5: f.mrr5}]));
@@ -56,12 +58,14 @@ function main(): void {
         ['tuning half', a.tuning],
         ['held-out half', a.heldOut],
         ['test list', a.testList],
+        ['set B', a.setB],
       ] as const)
         console.log(`  ${name.padEnd(14)} ${describeFigures(f)}`);
     }
   if (process.argv.includes('--misses')) {
     misses('tuning half', e.tuning);
     misses('test list', e.testList);
+    misses('set B', e.setB);
   }
 }
 

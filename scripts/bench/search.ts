@@ -38,7 +38,12 @@ export function measureSearch(): void {
 export function measureRanking(): void {
   const e = evaluateBuild(BUILD);
   const brief = (f: typeof e.tuning) => ({n: f.n, first: f.first, top5: f.top5, mrr5: f.mrr5});
-  results.searchRanking = {tuning: brief(e.tuning), heldOut: brief(e.heldOut), testList: brief(e.testList)};
+  results.searchRanking = {
+    tuning: brief(e.tuning),
+    heldOut: brief(e.heldOut),
+    testList: brief(e.testList),
+    setB: brief(e.setB),
+  };
   row('search ranking, tuning half', '', describeFigures(e.tuning));
   row(
     'search ranking, held-out half',
@@ -48,6 +53,7 @@ export function measureRanking(): void {
     verdict(e.heldOut.first >= TARGETS.heldOutFirst && e.heldOut.top5 >= TARGETS.heldOutTop5),
   );
   row('search ranking, test list', '', describeFigures(e.testList));
+  row('search ranking, set B (tuning)', '', describeFigures(e.setB));
 }
 
 export function searchSeenInBrowser(): void {

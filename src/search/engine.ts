@@ -170,28 +170,83 @@ const VOCABULARY: Record<string, string[]> = {
  * procedures; "Operator runbook" sections, the cheat sheet and the references
  * point elsewhere, so they rank below what they point at.
  */
-function prior(d: Doc, definitional = false, glossaryLow = true, openingLow = true, action = false): number {
-  if (definitional && d.u.startsWith('/glossary#')) return 2.5;
+function prior(
+  d: Doc,
+  w: Weights,
+  definitional = false,
+  glossaryLow = true,
+  openingLow = true,
+  action = false,
+): number {
+  if (definitional && d.u.startsWith('/glossary#')) return w.glossaryAsked;
   // A definition is not where an operator acts: below the sections that explain and operate the topic.
-  if (glossaryLow && d.u.startsWith('/glossary#')) return GLOSSARY_PRIOR;
-  if (d.r) return action ? RUNBOOK_ACTION_PRIOR : RUNBOOK_PRIOR;
-  if (/^(Operator runbook|Symptom index)$/.test(d.h)) return 0.35;
+  if (glossaryLow && d.u.startsWith('/glossary#')) return w.glossary;
+  if (d.r) return action ? w.runbookAction : w.runbook;
+  if (/^(Operator runbook|Symptom index)$/.test(d.h)) return w.pointerSection;
   const page = d.u.split('#')[0];
-  if (page === '/references') return 0.3;
-  if (page === '/cheat-sheet' || page === '/') return POINTER_PRIOR;
+  if (page === '/references') return w.references;
+  if (page === '/cheat-sheet' || page === '/') return w.pointer;
   // A chapter's opening summary names what its sections explain: below them.
-  if (openingLow && !d.u.includes('#')) return OPENING_PRIOR;
+  if (openingLow && !d.u.includes('#')) return w.opening;
   return 1;
 }
 
-// The weights below were chosen on the tuning half of tests/fixtures/search-eval
-// (`npm run bench:search`), never on the held-out half.
-/** Glossary entries, unless the query asks for a meaning (0.9 before issue #23). */
-const GLOSSARY_PRIOR = 0.2;
-/** Runbook entries: the canonical procedures, but not above the chapter that explains (1.6 before). */
-const RUNBOOK_PRIOR = 1.4;
-/** Runbook entries for a query that reads as an action (ACTION): 1.8 to 3 alike on the tuning half. */
-const RUNBOOK_ACTION_PRIOR = 2;
+/**
+ * Every weight of the ranking, in one object so a tuning run (scripts/bench/search-tune.ts)
+ * can vary them; the search box uses WEIGHTS. Chosen on the tuning data of
+ * tests/fixtures/search-eval (the tuning half and set B), never on the held-out half.
+ */
+export interface Weights {
+  /** Field boosts: heading, sub-headings, page title, prose, code, search keywords. */
+  fields: {h: number; s: number; t: number; b: number; c: number; q: number};
+  /** Glossary entries, unless the query asks for a meaning (0.9 before issue #23). */
+  glossary: number;
+  /** Glossary entries when the query asks for a meaning ("define", "meaning of"). */
+  glossaryAsked: number;
+  /** Runbook entries: the canonical procedures, but not above the chapter that explains (1.6 before). */
+  runbook: number;
+  /** Runbook entries for a query that reads as an action (ACTION). */
+  runbookAction: number;
+  /** A chapter's opening summary: it names what its sections explain. */
+  opening: number;
+  /** The cheat sheet and the front page: they list commands and facts that chapters explain. */
+  pointer: number;
+  /** "Operator runbook" and "Symptom index" sections: lists of links. */
+  pointerSection: number;
+  /** The references appendix. */
+  references: number;
+  /**
+   * The lists of distinct words past the index's limits (plugins/output/search: `k` for code,
+   * `w` for prose), scored apart from the kept text (see search()).
+   */
+  tail: number;
+  /** The chapter or section the glossary says explains a term the query names. */
+  explained: number;
+  /** A section holding every word of the query, against one holding some. */
+  allWords: number;
+  /** A synonym or operator word, against the word the reader typed. */
+  synonym: number;
+  /** A query of two or more words found verbatim: in the heading, sub-headings, keywords, code, prose. */
+  phrase: {h: number; s: number; q: number; c: number; b: number};
+}
+
+export const WEIGHTS: Weights = {
+  fields: {h: 5.6, s: 3.36, t: 1.5, b: 1.2, c: 1.44, q: 2},
+  glossary: 0.24,
+  glossaryAsked: 2.5,
+  runbook: 1.19,
+  runbookAction: 3.36,
+  opening: 0.7,
+  pointer: 0.25,
+  pointerSection: 0.35,
+  references: 0.3,
+  tail: 0.56,
+  explained: 1.02,
+  allWords: 2.04,
+  synonym: 0.2,
+  phrase: {h: 3, s: 1.5, q: 1.5, c: 2.55, b: 1.25},
+};
+
 /**
  * A query that reads as an action: "how do I …", "how to …", or one that starts with an
  * operator's verb. A symptom ("pods stuck terminating") or a concept ("flannel vxlan
@@ -207,27 +262,9 @@ const ACTION = new RegExp(
   ].join('|') + ')\\b)',
   'i',
 );
-/** A chapter's opening summary. */
-const OPENING_PRIOR = 0.7;
-/** The cheat sheet and the front page: they list commands and facts that chapters explain (0.6 before). */
-const POINTER_PRIOR = 0.5;
-/**
- * The lists of distinct words past the index's limits (plugins/output/search: `k` for code,
- * `w` for prose). Lists, not text: a word counts once, so a long section is not found by
- * its length; they are scored apart from the kept text (see search()). 0.4 on the tuning
- * half; 0.2 to 0.8 within one first hit.
- */
-const TAIL_BOOST = {k: 0.4, w: 0.4};
 /** The fields of the kept text, scored as before the lists; with the keywords (rule 'keywords'). */
 const KEPT = ['h', 's', 't', 'b', 'c'];
 const KEPT_AND_KEYWORDS = [...KEPT, 'q'];
-/**
- * The search keywords (src/data/searchKeywords): the words a reader types for a section that
- * its text may not hold. Weighed like a sub-heading; chosen on the tuning half.
- */
-const KEYWORD_BOOST = 2;
-/** The chapter or section the glossary says explains a term the query names. */
-const EXPLAINED_BOOST = 1.2;
 
 function processTerm(term: string): string | null {
   const t = term.toLowerCase();
@@ -236,16 +273,16 @@ function processTerm(term: string): string | null {
 }
 
 /** A query of two or more words found verbatim in a heading, in the code or in the prose ranks higher. */
-function phraseBonus(d: Doc, q: string, keywords = true): number {
+function phraseBonus(d: Doc, q: string, w: Weights, keywords = true): number {
   const phrase = q.toLowerCase().replace(/\s+/g, ' ').trim();
   // A phrase is two or more words, or one identifier like goose_db_version.
   if (!phrase.includes(' ') && !/\w[_.\-/]\w/.test(phrase)) return 1;
-  if (d.h.toLowerCase().includes(phrase)) return 2.5;
-  if (d.s.toLowerCase().includes(phrase)) return 1.5;
-  if (keywords && d.q.toLowerCase().includes(phrase)) return 1.5;
+  if (d.h.toLowerCase().includes(phrase)) return w.phrase.h;
+  if (d.s.toLowerCase().includes(phrase)) return w.phrase.s;
+  if (keywords && d.q.toLowerCase().includes(phrase)) return w.phrase.q;
   // A pasted command found verbatim in code is found where it is run, above prose that names it.
-  if (d.c.toLowerCase().includes(phrase)) return 1.5;
-  if (d.b.toLowerCase().includes(phrase)) return 1.25;
+  if (d.c.toLowerCase().includes(phrase)) return w.phrase.c;
+  if (d.b.toLowerCase().includes(phrase)) return w.phrase.b;
   return 1;
 }
 
@@ -295,7 +332,7 @@ const digits = (w: string) => w.replace(/\D/g, '');
 /** A query ending in a dotted name (a hostname, an IP): its last part is typed whole. */
 const DOTTED_END = /\w\.\w+\s*$/;
 
-export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new Set()) {
+export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new Set(), w: Weights = WEIGHTS) {
   const on = (rule: Rule) => !off.has(rule);
   const docs: Doc[] = payload.rows.map((row, id) => {
     const o: Record<string, string | number> = {id};
@@ -344,11 +381,11 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
     storeFields: [],
     processTerm,
     searchOptions: {
-      boost: {h: 4, s: 2, t: 1.5, b: 1, c: 0.6, q: KEYWORD_BOOST},
+      boost: w.fields,
       prefix: (term, i, terms) => i === terms.length - 1 && term.length > 2,
       // No fuzzy matching for identifiers with digits: hetzner2 must not match hetzner1.
       fuzzy: (term) => (term.length > 5 && !/\d/.test(term) ? 0.2 : false),
-      boostDocument: (id) => prior(docs[id as number], false),
+      boostDocument: (id) => prior(docs[id as number], w, false),
       combineWith: 'OR',
       processTerm,
     },
@@ -471,14 +508,14 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
         const opts = {
           ...(on('hostnames') && DOTTED_END.test(q) ? {prefix: false} : {}),
           boostDocument: (id: unknown) =>
-            prior(docs[id as number], definitional, on('glossary'), on('opening'), on('action') && action),
-          boostTerm: (term: string) => (typed.has(term) ? 1 : 0.8),
+            prior(docs[id as number], w, definitional, on('glossary'), on('opening'), on('action') && action),
+          boostTerm: (term: string) => (typed.has(term) ? 1 : w.synonym),
         };
         const kept = {...opts, fields: on('keywords') ? KEPT_AND_KEYWORDS : KEPT};
         const all = mini.search(expand(words, 'AND', on('vocabulary')), kept);
         const andIds = new Set(all.map((r) => r.id));
         const main: SearchResult[] = all
-          .map((r) => ({...r, score: r.score * 2}))
+          .map((r) => ({...r, score: r.score * w.allWords}))
           .concat(mini.search(expand(words, 'OR', on('vocabulary')), kept).filter((r) => !andIds.has(r.id)));
         // The words past the limits add their own score to the kept text's, and find sections
         // the kept text does not. Apart, because MiniSearch multiplies a score by the number of
@@ -486,7 +523,11 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
         // of them (nor make a section hold "every word" for the ×2 above).
         const tail = new Map(
           (on('tail')
-            ? mini.search(expand(words, 'OR', on('vocabulary')), {...opts, fields: ['k', 'w'], boost: TAIL_BOOST})
+            ? mini.search(expand(words, 'OR', on('vocabulary')), {
+                ...opts,
+                fields: ['k', 'w'],
+                boost: {k: w.tail, w: w.tail},
+              })
             : []
           ).map((r) => [r.id, r]),
         );
@@ -498,7 +539,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
             const d = docs[r.id as number];
             return {
               ...r,
-              score: r.score * phraseBonus(d, words, on('keywords')) * (explains(d, typed) ? EXPLAINED_BOOST : 1),
+              score: r.score * phraseBonus(d, words, w, on('keywords')) * (explains(d, typed) ? w.explained : 1),
             };
           })
           .sort((a, b) => b.score - a.score);

@@ -171,7 +171,9 @@ function textOf(nodes: AnyNode[]): {b: string; c: string; s: string} {
 export function extractRecords(
   html: string,
   route: string,
-  limits: {body: number; code: number} = {body: 2400, code: 1200},
+  // 1,400 characters of prose (2,400 before the search keywords): the rest of a section's words
+  // stay findable in `w`, and the first search stays under its 250 KiB budget with the keywords.
+  limits: {body: number; code: number} = {body: 1400, code: 1200},
 ): SearchRecord[] {
   const $ = loadBuiltPage(html);
   const article = $('article .markdown').first();

@@ -5,6 +5,12 @@
  * to the section as a field of their own (plugins/output/search/index.ts), the way a page's
  * `keywords` front matter feeds a docs site's search, but per section.
  *
+ * The first lists (issue #23) were written by two readers, one per half of the book, who read the
+ * chapters and had seen neither query set of tests/fixtures/search-eval, the test list nor the
+ * ranking code: keywords for the section that is the best answer, never for a passing mention.
+ * Edit them the same way: add a keyword to the section you would send a reader to, over every
+ * other section of the book.
+ *
  * Keyed by the section's URL path and heading id exactly as the index holds it
  * (`/storage#the-bucket-and-the-endpoint`, `/cost` for a page's opening). A key that names no
  * section of the build fails the build and the tests, so a renamed heading cannot leave its
