@@ -188,6 +188,12 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
     `https://${hetzner1.ip}:6443`,
   ),
   row('SURVIVING_NODE_IP', "a surviving server's public IP", 'the node map (Appendix A)', hetzner2.ip),
+  row(
+    'S1_NEW_IP',
+    "the public IP of the new host that leads a restore (§5's S1)",
+    'the Hetzner console',
+    '203.0.113.21',
+  ),
   row('CLUSTER_NAME', 'the cluster name in your kubeconfig', 'kubectl config get-clusters', 'default'),
   row('SNAPSHOT_NAME', 'an etcd snapshot name', 'k3s etcd-snapshot ls', `on-demand-${hetzner1.hostname}-1777017600`),
   row(
