@@ -153,6 +153,18 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
     'SMTP_HOST',
   ),
   row('DATE', 'a date stamp in a backup file name', 'date +%F', '2026-04-24'),
+  row(
+    'REDIS_URL',
+    "the app's Redis address (the in-cluster Service; no password in the book's mapping)",
+    'kubectl -n honeydue get svc',
+    'redis://redis:6379',
+  ),
+  row(
+    'OTLP_ENDPOINT',
+    "Jaeger's OTLP address on the observability host, as the SDK variable takes it",
+    'ch15; the old ConfigMap if a copy survives',
+    'http://obs.example.com:4318',
+  ),
   row('YYYYMMDD', 'a date stamp', 'date +%Y%m%d', '20260424'),
   row('DIR', "Redis's working directory", 'redis-cli CONFIG GET dir', '/data'),
   row('DIR_FROM_PREVIOUS_COMMAND', 'the directory the previous command printed', 'the previous step', '/data'),
