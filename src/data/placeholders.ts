@@ -179,6 +179,7 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
   row('NEW_HOSTNAME', "a new node's hostname", 'your choice when creating it', 'ubuntu-8gb-nbg1-4'),
   row('OLD_HOSTNAME', "the replaced node's hostname", 'kubectl get nodes', hetzner2.hostname),
   row('NEW_ALIAS', "a new node's SSH alias", 'your ~/.ssh/config', 'hetzner4'),
+  row('NEW_NODE_IP', "a new or replacement node's public IP", 'the Hetzner console', '203.0.113.22'),
   row('SSH_USER', 'the user you log in to the nodes as', 'your ~/.ssh/config', 'root'),
   row('IDENTITY_FILE', 'your SSH private key file (its path, not its content)', 'your ~/.ssh', '~/.ssh/id_ed25519'),
   row(
