@@ -150,11 +150,15 @@ describe('the performance forks in a browser', () => {
     await block.scrollIntoViewIfNeeded();
     await block.locator('button[title="Copy"]').waitFor();
     const code = await block.locator('pre code').evaluate((el) => (el as HTMLElement).innerText);
+    await block.evaluate((el) => el.scrollIntoView({block: 'center'}));
     await block.locator('button[title="Copy"]').click({force: true});
     const copied = await p.evaluate(() => navigator.clipboard.readText());
     // A block wider than the phone gets a word-wrap button; pressing it wraps the lines.
     // Held by its element: wrapping reflows the page, and a block above may mount its own button meanwhile.
     const wide = (await p.locator('.theme-code-block:has(button[title="Toggle word wrap"])').first().elementHandle())!;
+    // In the middle of the screen: a forced click at a block scrolled to the top edge lands on the
+    // sticky navbar above its buttons (the home link), and the page navigates away.
+    await wide.evaluate((el) => el.scrollIntoView({block: 'center'}));
     await (await wide.$('button[title="Toggle word wrap"]'))!.click({force: true});
     const wrapped = await (await wide.$('pre'))!.evaluate((pre) => ({
       overflow: pre.scrollWidth - pre.clientWidth,
