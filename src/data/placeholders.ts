@@ -152,7 +152,12 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
     'kubectl -n honeydue get configmap -o yaml',
     'SMTP_HOST',
   ),
-  row('DATE', 'a date stamp in a backup file name', 'date +%F', '2026-04-24'),
+  row(
+    'DATE',
+    "the date stamp in the backup file's name, as the entry's backup step wrote it (date +%Y%m%d, the day of the backup)",
+    'ls ./*backup*.json',
+    '20260424',
+  ),
   row(
     'REDIS_URL',
     "the app's Redis address (the in-cluster Service; no password in the book's mapping)",
