@@ -108,8 +108,8 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
   row('PID', 'a Postgres backend process id', 'pg_stat_activity', '12345'),
   row(
     'BASELINE_FILE',
-    'a schema dump to compare against',
-    'an earlier pg_dump --schema-only',
+    "the repository's baseline migration, the first file that creates the existing tables",
+    'ls <migrations directory> | head -n 3 (§28 step 2)',
     '/tmp/baseline-schema.sql',
   ),
 
@@ -141,7 +141,7 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
   ),
   row('API_POD', 'an api pod name', 'kubectl -n honeydue get pods -l app=api', 'api-7d9f8c6b5-x2k4q'),
   row('API_POD_IP', "an api pod's IP", 'kubectl -n honeydue get pods -o wide', '10.42.1.17'),
-  row('NAME', 'a Deployment name', 'kubectl -n honeydue get deploy', 'api'),
+  row('NAME', 'a Deployment or Job name, as the command says', 'kubectl -n honeydue get deploy,job', 'api'),
   row('N', 'a replica count', 'your capacity plan', '3'),
   row('LABEL', 'a label key', 'kubectl get pods --show-labels', 'app'),
   row('VALUE', 'a value (a label value, a config value)', 'the object or the change you are making', 'api'),
@@ -195,8 +195,8 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
   ),
   row(
     'SAME_FLAGS_AS_OTHER_SERVERS',
-    'the flags the other servers run with',
-    'their k3s systemd units',
+    'the flags the other servers run with, without --token, --server or --cluster-init',
+    "§3 step 1's output: the unit's ExecStart, and the settings in config.yaml and config.yaml.d written as flags",
     '--disable=servicelb',
   ),
   row(
