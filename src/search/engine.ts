@@ -231,7 +231,7 @@ export interface Weights {
 }
 
 export const WEIGHTS: Weights = {
-  fields: {h: 5.6, s: 3.36, t: 1.5, b: 1.2, c: 1.44, q: 2},
+  fields: {h: 5.6, s: 3.36, t: 1.5, b: 1.2, c: 1.224, q: 2},
   glossary: 0.24,
   glossaryAsked: 2.5,
   runbook: 1.19,
