@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
 import {SEARCH_KEYWORDS} from '../../src/data/searchKeywords';
 import {keywordProblems} from '../../src/data/searchKeywords/check';
+import {loadIndex} from '../../tests/lib/search-eval';
 
 const dir = process.argv[2] ?? 'build';
 const file = path.join(dir, 'search-index.js');
@@ -15,10 +15,10 @@ if (!fs.existsSync(file)) {
   console.error(`${file}: not found; build the site first (npm run build)`);
   process.exit(2);
 }
-const sandbox: {window: Record<string, {rows: unknown[][]}>} = {window: {}};
-vm.runInNewContext(fs.readFileSync(file, 'utf8'), sandbox);
-const rows = Object.values(sandbox.window)[0].rows;
-const sections = new Set(rows.map((r) => String(r[0])));
+// Read as the tests and the bench read it, by the index's own field list.
+const index = loadIndex(dir);
+const u = index.fields.indexOf('u');
+const sections = new Set(index.rows.map((r) => String(r[u])));
 const problems = keywordProblems(SEARCH_KEYWORDS, sections);
 const keyed = Object.keys(SEARCH_KEYWORDS).length;
 for (const p of problems) console.error(`src/data/searchKeywords: ${p}`);

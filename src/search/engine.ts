@@ -498,7 +498,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
       }
       if (on('aliases')) for (const [name, alias] of aliases) q = q.replace(name, alias);
       if (q) {
-        // Sections holding every word rank above those holding some (×2), then by score.
+        // Sections holding every word rank above those holding some (× w.allWords), then by score.
         // "meaning of X", "define X": the reader wants the glossary's definition.
         const definitional = DEFINITIONAL.test(q);
         const action = ACTION.test(q);
@@ -514,16 +514,18 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
         const kept = {...opts, fields: on('keywords') ? KEPT_AND_KEYWORDS : KEPT};
         const all = mini.search(expand(words, 'AND', on('vocabulary')), kept);
         const andIds = new Set(all.map((r) => r.id));
+        // Any of the words: for the kept text and, below, for the lists past the limits.
+        const anyWord = expand(words, 'OR', on('vocabulary'));
         const main: SearchResult[] = all
           .map((r) => ({...r, score: r.score * w.allWords}))
-          .concat(mini.search(expand(words, 'OR', on('vocabulary')), kept).filter((r) => !andIds.has(r.id)));
+          .concat(mini.search(anyWord, kept).filter((r) => !andIds.has(r.id)));
         // The words past the limits add their own score to the kept text's, and find sections
         // the kept text does not. Apart, because MiniSearch multiplies a score by the number of
         // query words a section matches, and a word only in those lists must not count as one
-        // of them (nor make a section hold "every word" for the ×2 above).
+        // of them (nor make a section hold "every word" for the factor above).
         const tail = new Map(
           (on('tail')
-            ? mini.search(expand(words, 'OR', on('vocabulary')), {
+            ? mini.search(anyWord, {
                 ...opts,
                 fields: ['k', 'w'],
                 boost: {k: w.tail, w: w.tail},
