@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {createEngine, type Engine, type IndexPayload, type Rule, type Weights} from '../../src/search/engine';
+import {createEngine, type Engine, type IndexPayload, type Rule} from '../../src/search/engine';
 import {SEARCH_CASES} from '../fixtures/search-queries';
 
 export const EVAL_DIR = path.resolve(__dirname, '../fixtures/search-eval');
@@ -129,8 +129,8 @@ export interface Evaluation {
 }
 
 /** The three figures over one built index (with some ranking rules switched off, to measure them). */
-export function evaluateBuild(buildDir: string, off: ReadonlySet<Rule> = new Set(), weights?: Weights): Evaluation {
-  const engine = createEngine(loadIndex(buildDir), off, weights);
+export function evaluateBuild(buildDir: string, off: ReadonlySet<Rule> = new Set()): Evaluation {
+  const engine = createEngine(loadIndex(buildDir), off);
   const {tuning, heldOut} = split();
   return {
     tuning: evaluate(engine, tuning),

@@ -51,8 +51,6 @@ export interface SearchOptions {
   exclude?: string[];
   /** Caps of prose and code characters kept per section: keep the first download small. */
   limits?: {body: number; code: number};
-  /** Search keywords by section (default: src/data/searchKeywords); a tests' seam. */
-  keywords?: SectionKeywords;
 }
 
 /**
@@ -272,7 +270,7 @@ export default function searchPlugin(context: LoadContext, rawOptions: unknown):
         const html = await fs.readFile(file, 'utf8').catch(() => fs.readFile(alt, 'utf8').catch(() => ''));
         if (html) records.push(...extractRecords(html, route === '/' ? '/' : route, options.limits));
       }
-      addKeywords(records, options.keywords ?? SEARCH_KEYWORDS);
+      addKeywords(records, SEARCH_KEYWORDS);
       // A compact column layout: field names once, rows as arrays.
       const payload = {
         v: 5,
