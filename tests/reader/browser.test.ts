@@ -56,17 +56,21 @@ describe('the built book in a browser', () => {
   it('"Next" from ch00 walks the whole book in the seed\'s order to Appendix D', async () => {
     const expected = [...seedToc().flatMap((p) => p.chapters.map((c) => c.title)), ...APPENDIX_TITLES];
     await page.goto(`${site.url}/`);
+    await hydrated(page);
     await page.click('a.pagination-nav__link--next');
     const seen: string[] = [];
     for (;;) {
       await page.waitForSelector('article h1');
       seen.push((await page.textContent('article h1'))!.trim());
-      const next = await page.$('a.pagination-nav__link--next');
-      if (!next || seen.length > expected.length) break;
+      // A locator, not an element handle: React may swap the nav link between the h1 read and the click
+      // (CI once clicked a detached handle), and a locator resolves the link again when it clicks.
+      const next = page.locator('a.pagination-nav__link--next');
+      if ((await next.count()) === 0 || seen.length > expected.length) break;
+      const target = new URL((await next.getAttribute('href'))!, site.url).pathname;
       await next.click();
       await page.waitForFunction(
-        (n) => document.querySelector('article h1')?.textContent?.trim() !== n,
-        seen[seen.length - 1],
+        ([n, path]) => location.pathname === path && document.querySelector('article h1')?.textContent?.trim() !== n,
+        [seen[seen.length - 1], target] as const,
       );
     }
     assert.deepEqual(seen, expected);
