@@ -110,7 +110,10 @@ export function restWords(text: string, limit: number): string {
  * same words in every entry).
  */
 function skippedForProse(el: Element): boolean {
+  // aria-hidden: a label drawn for the eye, such as the assumed mark's "assumed", which sits
+  // right after its value and was read into the index glued to it ("SMTP_PASSWORDassumed").
   if (el.name === 'svg' || el.attribs.role === 'tooltip' || 'data-search-skip' in el.attribs) return true;
+  if (el.attribs['aria-hidden'] === 'true') return true;
   const cls = el.attribs.class;
   if (!cls) return false;
   const classes = cls.split(/\s+/);
