@@ -51,6 +51,7 @@ export const RULES = [
   'vocabulary',
   'hostnames',
   'keywords',
+  'chapterWords',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -87,6 +88,8 @@ const RUNBOOK_QUERY = /^\s*(?:(?:runbook|rb|ch(?:apter)?\s*17)\s*)?§?\s*(\d{1,3
 /** `ch14`, `ch 4`, `chapter 6`, `appendix b`, `app. A`, and `ch19 §13` (a numbered section). */
 // cspell:ignore endix
 const CHAPTER_QUERY = /^\s*(?:ch(?:apter)?\.?\s*(\d{1,2})|app(?:endix)?\.?\s*([a-d]))(?:\s*§\s*(\d{1,3}))?\s*$/i;
+/** A chapter or appendix named inside a longer query ("ch20 roadmap", "appendix b redis"): where to look. */
+const CHAPTER_REF = /(?:^|\s)(?:ch(?:apter)?\.?\s*(\d{1,2})|app(?:endix)?\.?\s*([a-d]))(?=\s|$)/i;
 /** Words that ask what a node is (its name, address), not what happens to it. */
 // prettier-ignore
 const IDENTITY = new Set([
@@ -486,6 +489,21 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
           )
           .join(' ');
       }
+      // A chapter named beside other words: the rest of the words are searched, and that chapter's
+      // sections come first; the chapter itself when the words are its title's ("ch20 roadmap").
+      let inChapter: string | undefined;
+      const ref = on('chapterWords') && !hits.length ? CHAPTER_REF.exec(q) : null;
+      if (ref) {
+        const page = payload.chapters?.[ref[1] !== undefined ? String(Number(ref[1])) : ref[2].toLowerCase()];
+        const rest = q.replace(ref[0], ' ').trim();
+        if (page && rest) {
+          inChapter = page;
+          q = rest;
+          const top = byUrl.get(page);
+          const title = new Set(stemsOf(top?.t ?? ''));
+          if (top && stemsOf(rest).every((t) => title.has(t))) hits.push(toHit(top, Infinity, []));
+        }
+      }
       // A node's name or address, alone or with words that ask what it is: the node map first.
       if (on('nodes') && nodeMap.length) {
         const tokens = q
@@ -545,6 +563,10 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
             };
           })
           .sort((a, b) => b.score - a.score);
+        if (inChapter) {
+          const onPage = (r: SearchResult) => docs[r.id as number].u.split('#')[0] === inChapter;
+          results.sort((a, b) => Number(onPage(b)) - Number(onPage(a)));
+        }
         for (const r of results) {
           if (hits.some((h) => h.id === r.id)) continue;
           hits.push(toHit(docs[r.id as number], r.score, r.terms));
