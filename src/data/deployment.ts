@@ -570,7 +570,9 @@ const FACT_ROWS: Fact[] = [
     label: 'Workloads traced with OpenTelemetry (OTLP to Jaeger)',
     value: 'api and worker',
     source: assumed(
-      'kubectl -n honeydue get deploy api worker -o yaml | grep -n OTEL_; kubectl -n honeydue get configmap honeydue-config -o yaml | grep -n OTEL_',
+      // Which workloads load the ConfigMap whole (envFrom) or name an OTEL_ variable: a grep of the
+      // Deployments' YAML misses the first, and the ConfigMap alone says nothing of who reads it.
+      'kubectl -n honeydue get configmap honeydue-config -o yaml | grep -n OTEL_; kubectl -n honeydue get deploy api worker -o json | jq -r \'.items[] | .metadata.name + ": " + ([.spec.template.spec.containers[] | (.envFrom[]? | .configMapRef.name // empty), (.env[]? | select(.name | startswith("OTEL_")) | .name)] | join(", "))\'',
     ),
   },
   {
