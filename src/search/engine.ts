@@ -188,6 +188,7 @@ function prior(
   if (/^(Operator runbook|Symptom index)$/.test(d.h)) return w.pointerSection;
   const page = d.u.split('#')[0];
   if (page === '/references') return w.references;
+  if (page === '/roadmap') return w.roadmap;
   if (page === '/cheat-sheet' || page === '/') return w.pointer;
   // A chapter's opening summary names what its sections explain: below them.
   if (openingLow && !d.u.includes('#')) return w.opening;
@@ -218,6 +219,8 @@ export interface Weights {
   pointerSection: number;
   /** The references appendix. */
   references: number;
+  /** The roadmap (ch20): a list of open items, each naming a topic that a chapter explains (1 before it was fitted). */
+  roadmap: number;
   /**
    * The lists of distinct words past the index's limits (plugins/output/search: `k` for code,
    * `w` for prose), scored apart from the kept text (see search()).
@@ -243,6 +246,7 @@ export const WEIGHTS: Weights = {
   pointer: 0.25,
   pointerSection: 0.35,
   references: 0.3,
+  roadmap: 1.2,
   tail: 0.56,
   explained: 1.02,
   allWords: 2.04,

@@ -34,12 +34,13 @@ import {describeFigures, evaluateBuild, type Figures} from '../lib/search-eval';
  * and adds set B's floor. Issue #20's later reads then rewrote §5 (the case of two servers lost),
  * which took the test list's "what happens if two servers die" from ch16 (34 of 35); a re-fit on
  * that build changed one weight (code 1.44 -> 1.224) and gave 80 / 87 / 0.909 and 35 of 35.
- * The rule 'chapterWords' (a chapter named beside other words) raised set B to 112 / 126 / 0.866.
+ * The rule 'chapterWords' (a chapter named beside other words) raised set B to 112 / 126 / 0.866, and a
+ * fitted weight for the roadmap's sections (1 -> 1.2) to 113 / 126 / 0.870.
  */
 const FLOORS = {
   tuning: {first: 80, top5: 87, mrr5: 0.909},
   testList: {first: 35, top5: 35, mrr5: 1},
-  setB: {first: 112, top5: 126, mrr5: 0.866},
+  setB: {first: 113, top5: 126, mrr5: 0.87},
 };
 
 function atLeast(name: string, f: Figures, floor: {first: number; top5: number; mrr5: number}): void {
