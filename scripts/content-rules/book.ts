@@ -48,6 +48,7 @@ export const BOOK_RULES: Readonly<Record<string, string>> = {
   'runbook-numbering': 'ch17 entries are "## §N — Title {#sN}", numbered from 1 without gaps, as in runbook.ts',
   'runbook-danger': 'destructive commands in ch17 sit inside a :::danger box',
   'runbook-orphan': 'every runbook entry is linked (§N in prose) from a page other than ch17',
+  'runbook-step-refs': '"§N step M" (and "step M of §N", and "step M" inside entry N) names a step entry N has',
   'references-listed': 'every URL a footnote cites is listed in Appendix D',
 };
 
@@ -93,6 +94,17 @@ const GORM = /gorm\.io|go-gorm/;
 const FOOTNOTE_DEF = /^\s*\[\^[\w-]+\]:/;
 const HEADING = /^(#{1,6})\s+(.*?)\s*$/;
 const ENTRY_HEADING = /^## §(\d+) — (.+?) \{#([\w-]+)\}\s*$/;
+/** Step numbers as prose writes them: "2", "3 and 4", "1–3", "2, 3 and 5". */
+const STEP_NUMBERS = String.raw`(\d+(?:(?:\s*[–-]\s*|,\s*|\s+(?:and|or|to)\s+)\d+)*)`;
+/** "§11 step 2", "§23 steps 2 and 3", "§2 steps 1–3". */
+const STEP_AFTER_ENTRY = new RegExp(String.raw`§(\d+),? steps? ${STEP_NUMBERS}`, 'g');
+/** "step 5 of §20", "steps 1 and 2 in §6". */
+const STEP_BEFORE_ENTRY = new RegExp(String.raw`\bsteps? ${STEP_NUMBERS} (?:of|in) §(\d+)`, 'g');
+/** A bare "step 5" inside a runbook entry: one of that entry's own steps. */
+const BARE_STEP = new RegExp(String.raw`\b(?:step|Step)s? ${STEP_NUMBERS}`, 'g');
+/** A step named with its chapter ("ch14 step 3", "Appendix B's step 2"): not a runbook step. */
+const OTHER_STEP = new RegExp(String.raw`(?:\bch\d+|\bAppendix [A-D])\b[^.;:]*?\bsteps? ${STEP_NUMBERS}`, 'g');
+const stepNumbers = (text: string) => [...text.matchAll(/\d+/g)].map((m) => Number(m[0]));
 
 interface Section {
   level: number;
@@ -354,6 +366,44 @@ export function checkBook(input: BookInput): Problem[] {
         add(ch17.file, 'book-ch17-goose-entries', '§26 never shows `goose status`', s26.n);
       if (!/\bdirect\b[^.\n]*\bconnection\b[^.\n]*\bpooled\b/i.test(text))
         add(ch17.file, 'book-ch17-goose-entries', '§26 does not ask for the direct, non-pooled connection', s26.n);
+    }
+
+    // Each entry's steps: the top-level items of its ordered list under "### Steps".
+    const stepCount = new Map<number, number>();
+    for (const s of entries) {
+      const n = Number(ENTRY_HEADING.exec(raw(s))?.[1]);
+      let inSteps = false;
+      let count = 0;
+      for (const l of s.lines) {
+        if (l.inCode) continue;
+        if (/^### /.test(l.text)) inSteps = headingText(l.text.slice(4)) === 'Steps';
+        else if (inSteps && /^\d+\. /.test(l.text)) count = Math.max(count, Number(/^\d+/.exec(l.text)![0]));
+      }
+      stepCount.set(n, count);
+    }
+    const checkStep = (file: string, line: number, n: number, steps: number[], what: string) => {
+      const have = stepCount.get(n);
+      if (have === undefined) return; // an entry that does not exist is runbook-numbering's and remark-xref's
+      const missing = steps.filter((m) => m < 1 || m > have);
+      if (missing.length)
+        add(file, 'runbook-step-refs', `"${what}": §${n} has ${have} steps, no step ${missing.join(', ')}`, line);
+    };
+    for (const page of pages)
+      for (const l of page.body) {
+        if (l.inCode || HEADING.test(l.text)) continue;
+        for (const m of l.text.matchAll(STEP_AFTER_ENTRY))
+          checkStep(page.file, l.n, Number(m[1]), stepNumbers(m[2]), m[0]);
+        for (const m of l.text.matchAll(STEP_BEFORE_ENTRY))
+          checkStep(page.file, l.n, Number(m[2]), stepNumbers(m[1]), m[0]);
+      }
+    // Inside an entry, a bare "step M" is one of its own (the forms above and a chapter's steps removed first).
+    for (const s of entries) {
+      const n = Number(ENTRY_HEADING.exec(raw(s))?.[1]);
+      for (const l of s.lines) {
+        if (l.inCode || HEADING.test(l.text)) continue;
+        const own = l.text.replace(STEP_AFTER_ENTRY, ' ').replace(STEP_BEFORE_ENTRY, ' ').replace(OTHER_STEP, ' ');
+        for (const m of own.matchAll(BARE_STEP)) checkStep(ch17.file, l.n, n, stepNumbers(m[1]), m[0]);
+      }
     }
 
     // Destructive commands, in code blocks or inline code, sit inside a :::danger box.

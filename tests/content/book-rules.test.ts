@@ -324,6 +324,34 @@ describe('book rules: planted failures', () => {
       }),
       'runbook-orphan',
     ],
+    // step references
+    [
+      'a page naming a step its runbook entry does not have (§11 has 3)',
+      () => ({
+        pages: withPage('14-deployment.mdx', (s) =>
+          swap(s, 'and §11 step 2 is the one block', 'and §11 step 7 is the one block'),
+        ),
+      }),
+      'runbook-step-refs',
+    ],
+    [
+      'a step named before its entry ("step 9 of §16")',
+      () => ({
+        pages: withPage('14-deployment.mdx', (s) =>
+          swap(s, 'and §11 step 2 is the one block', 'and step 9 of §16 is the one block'),
+        ),
+      }),
+      'runbook-step-refs',
+    ],
+    [
+      'an entry naming a step of its own it does not have',
+      () => ({
+        pages: withPage('17-runbook.mdx', (s) =>
+          swapBetween(s, '## §16 ', '## §17 ', 'step 2 showed `appendonly` `yes`', 'step 8 showed `appendonly` `yes`'),
+        ),
+      }),
+      'runbook-step-refs',
+    ],
     // ch19, ch20
     [
       'ch19 §13 without its postscript',
