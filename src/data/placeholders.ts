@@ -189,8 +189,8 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
   row('IDENTITY_FILE', 'your SSH private key file (its path, not its content)', 'your ~/.ssh', '~/.ssh/id_ed25519'),
   row(
     'EXISTING_K3S_ARGS',
-    "the flags the node's k3s runs with now",
-    'the ExecStart line of the k3s systemd unit',
+    "the flags this server's k3s runs with now, less any --token (§3 step 3)",
+    "§3 step 1's output for this server: the arguments after server in its unit's ExecStart",
     '--disable=servicelb',
   ),
   row(
