@@ -190,7 +190,7 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
   row(
     'EXISTING_K3S_ARGS',
     "the flags this server's k3s runs with now, less any --token (§3 step 3)",
-    "§3 step 1's output for this server: the arguments after server in its unit's ExecStart",
+    "§3 step 1's output for this server: the arguments after server in its unit's ExecStart, on one line without their quotes and backslashes",
     '--disable=servicelb',
   ),
   row(
