@@ -42,6 +42,7 @@ function main(): void {
     ['held-out half', e.heldOut],
     ['test list', e.testList],
     ['set B', e.setB],
+    ['set C', e.setC],
   ] as const;
   if (process.argv.includes('--json')) {
     const out = Object.fromEntries(sets.map(([k, f]) => [k, {n: f.n, first: f.first, top5: f.top5, mrr5: f.mrr5}]));
@@ -59,6 +60,7 @@ function main(): void {
         ['held-out half', a.heldOut],
         ['test list', a.testList],
         ['set B', a.setB],
+        ['set C', a.setC],
       ] as const)
         console.log(`  ${name.padEnd(14)} ${describeFigures(f)}`);
     }
@@ -66,6 +68,7 @@ function main(): void {
     misses('tuning half', e.tuning);
     misses('test list', e.testList);
     misses('set B', e.setB);
+    misses('set C', e.setC);
   }
 }
 

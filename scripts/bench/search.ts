@@ -43,6 +43,7 @@ export function measureRanking(): void {
     heldOut: brief(e.heldOut),
     testList: brief(e.testList),
     setB: brief(e.setB),
+    setC: brief(e.setC),
   };
   row('search ranking, tuning half', '', describeFigures(e.tuning));
   row(
@@ -54,6 +55,7 @@ export function measureRanking(): void {
   );
   row('search ranking, test list', '', describeFigures(e.testList));
   row('search ranking, set B (tuning)', '', describeFigures(e.setB));
+  row('search ranking, set C (tuning)', '', describeFigures(e.setC));
 }
 
 export function searchSeenInBrowser(): void {

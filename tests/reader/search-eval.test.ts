@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {load} from 'cheerio';
 import {BUILD_DIR} from '../lib/site';
-import {evalCases, loadIndex, relabels, setBCases, split, testListCases} from '../lib/search-eval';
+import {evalCases, loadIndex, relabels, setBCases, setCCases, split, testListCases} from '../lib/search-eval';
 
 const KINDS = ['symptom', 'command', 'concept', 'node', 'address', 'number', 'paraphrase', 'typo'];
 
@@ -64,10 +64,10 @@ describe('the search evaluation set', () => {
     assert.equal(new Set(cases.map((c) => c.query.toLowerCase())).size, cases.length, 'a query is there twice');
   });
 
-  it('every accepted answer (sets A and B), and every answer of the test list, is a heading or page of the build the search can return', () => {
+  it('every accepted answer (sets A, B and C), and every answer of the test list, is a heading or page of the build the search can return', () => {
     assert.ok(fs.existsSync(path.join(BUILD_DIR, 'search-index.js')), 'no build: run `npm run build` first');
     const records = new Set(loadIndex(BUILD_DIR).rows.map((r) => String(r[0])));
-    const problems = [...cases, ...testListCases(), ...setBCases()].flatMap((c) =>
+    const problems = [...cases, ...testListCases(), ...setBCases(), ...setCCases()].flatMap((c) =>
       c.accept.map((a) => [c.query, a, labelProblem(a, records)]).filter(([, , p]) => p),
     );
     assert.deepEqual(
