@@ -196,7 +196,7 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
   row(
     'SAME_FLAGS_AS_OTHER_SERVERS',
     "the flags the other servers run with, without --token, --server or --cluster-init; a per-node address such as --node-ip is the new node's own",
-    "§3 step 1's output: the unit's ExecStart, and the settings in config.yaml and config.yaml.d written as flags",
+    "§3 step 1's output: the arguments in the unit's ExecStart, on one line without their quotes and backslashes, and the settings in config.yaml and config.yaml.d written as flags",
     '--disable=servicelb',
   ),
   row(
