@@ -319,3 +319,50 @@ describe('a command that reads the terminal ends its block too', () => {
     assert.equal(found.length, 0, show(found));
   });
 });
+
+/**
+ * kubectl sorts an object with no value at the sort path first, and events recorded through
+ * events.k8s.io (the scheduler's FailedScheduling among them) have no `lastTimestamp`; so a
+ * listing sorted by it and cut with `head` or `tail` can drop exactly the events a step looks for
+ * (issue #20, twenty-eighth read: §1 step 5, §15 step 3 and Appendix B). Whole pages, so inline code
+ * and table rows count, and the assumed facts' confirm commands; a line ending in `\` joins the next.
+ */
+export function cutEventListings(sources: readonly {file: string; text: string}[]): string[] {
+  const out: string[] = [];
+  for (const {file, text} of sources) {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      let line = lines[i];
+      for (let j = i; /\\\s*$/.test(lines[j] ?? '') && j + 1 < lines.length; j++) line += ` ${lines[j + 1]}`;
+      if (/--sort-by[= ]'?\.lastTimestamp\b.*\|\s*(head|tail)\b/.test(line))
+        out.push(`${file}:${i + 1}: ${lines[i].trim()}`);
+    }
+  }
+  return out;
+}
+
+describe('event listings sorted by lastTimestamp are not cut', () => {
+  const sources = [
+    ...fs
+      .readdirSync(DOCS_DIR)
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => ({file: `docs/${f}`, text: fs.readFileSync(path.join(DOCS_DIR, f), 'utf8')})),
+    ...FACTS.flatMap((f) => (f.source.kind === 'assumed' ? [{file: `fact ${f.id}`, text: f.source.confirm}] : [])),
+  ];
+
+  it('no page or confirm command pipes such a listing into head or tail', () => {
+    assert.deepEqual(cutEventListings(sources), []);
+  });
+
+  it('catches a planted cut, in a block and across a line break, and passes a grep (the control)', () => {
+    const planted = cutEventListings([
+      {file: 'a', text: 'kubectl get events --sort-by=.lastTimestamp | tail -n 40'},
+      {file: 'b', text: 'kubectl get events -A --sort-by=.lastTimestamp \\\n  | head -20'},
+      {file: 'c', text: 'kubectl get events --sort-by=.lastTimestamp | grep job'},
+    ]);
+    assert.deepEqual(planted, [
+      'a:1: kubectl get events --sort-by=.lastTimestamp | tail -n 40',
+      'b:1: kubectl get events -A --sort-by=.lastTimestamp \\',
+    ]);
+  });
+});
