@@ -580,7 +580,8 @@ const FACT_ROWS: Fact[] = [
     label: "Kind of the api's Prometheus histograms",
     value: 'classic (_bucket series with le labels)',
     source: assumed(
-      'kubectl -n honeydue port-forward deploy/api 18080:8080 >/dev/null & PF=$!; sleep 2; curl -fsS localhost:18080/metrics | grep -c \'_bucket{\'; kill "$PF"',
+      // Finite buckets only: the text format adds an le="+Inf" bucket to every histogram, native ones too.
+      'kubectl -n honeydue port-forward deploy/api 18080:8080 >/dev/null & PF=$!; sleep 2; curl -fsS localhost:18080/metrics | grep \'_bucket{\' | grep -vc \'le="+Inf"\'; kill "$PF"',
     ),
   },
   {
