@@ -189,13 +189,13 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
   row('IDENTITY_FILE', 'your SSH private key file (its path, not its content)', 'your ~/.ssh', '~/.ssh/id_ed25519'),
   row(
     'EXISTING_K3S_ARGS',
-    "the flags this server's k3s runs with now, less any --token (§3 step 3)",
+    "the flags this server's k3s runs with now, less any flag that carries a secret (--token, --agent-token, --etcd-s3-*-key: §3 step 3)",
     "§3 step 1's output for this server: the arguments after server in its unit's ExecStart, on one line without their quotes and backslashes",
     '--disable=servicelb',
   ),
   row(
     'SAME_FLAGS_AS_OTHER_SERVERS',
-    "the flags the other servers run with, without --token, --server or --cluster-init; a per-node address such as --node-ip is the new node's own",
+    "the flags the other servers run with, without --server, --cluster-init or a flag that carries a secret (§3 step 3); a per-node address such as --node-ip is the new node's own",
     "§3 step 1's output: the arguments in the unit's ExecStart, on one line without their quotes and backslashes, and the settings in config.yaml and config.yaml.d written as flags",
     '--disable=servicelb',
   ),
