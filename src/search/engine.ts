@@ -85,11 +85,13 @@ interface Doc {
 const OLD_RUNBOOK_QUERY = /^\s*(?:§|rb\s*|runbook\s*)?(\d{1,3})\s*$/i;
 /** `§27`, `27`, `§ 27`, `rb27`, `rb §27`, `runbook 27`, `ch17 §27`: runbook entry 27. */
 const RUNBOOK_QUERY = /^\s*(?:(?:runbook|rb|ch(?:apter)?\s*17)\s*)?§?\s*(\d{1,3})\s*$/i;
-/** `ch14`, `ch 4`, `chapter 6`, `appendix b`, `app. A`, and `ch19 §13` (a numbered section). */
+/** A chapter or appendix as typed: `ch14`, `ch 4`, `chapter 6`, `appendix b`, `app. A` (its number, or its letter). */
 // cspell:ignore endix
-const CHAPTER_QUERY = /^\s*(?:ch(?:apter)?\.?\s*(\d{1,2})|app(?:endix)?\.?\s*([a-d]))(?:\s*§\s*(\d{1,3}))?\s*$/i;
+const CHAPTER_NAME = String.raw`(?:ch(?:apter)?\.?\s*(\d{1,2})|app(?:endix)?\.?\s*([a-d]))`;
+/** A chapter or appendix alone, or `ch19 §13` (a numbered section). */
+const CHAPTER_QUERY = new RegExp(String.raw`^\s*${CHAPTER_NAME}(?:\s*§\s*(\d{1,3}))?\s*$`, 'i');
 /** A chapter or appendix named inside a longer query ("ch20 roadmap", "appendix b redis"): where to look. */
-const CHAPTER_REF = /(?:^|\s)(?:ch(?:apter)?\.?\s*(\d{1,2})|app(?:endix)?\.?\s*([a-d]))(?=\s|$)/i;
+const CHAPTER_REF = new RegExp(String.raw`(?:^|\s)${CHAPTER_NAME}(?=\s|$)`, 'i');
 /** Words that ask what a node is (its name, address), not what happens to it. */
 // prettier-ignore
 const IDENTITY = new Set([
@@ -350,6 +352,9 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
     return o as unknown as Doc;
   });
   const byUrl = new Map(docs.map((d) => [d.u, d]));
+  /** A chapter's page by its number, or an appendix's by its letter, as the index maps them. */
+  const chapterPage = (num: string | undefined, letter: string | undefined) =>
+    payload.chapters?.[num !== undefined ? String(Number(num)) : (letter ?? '').toLowerCase()];
 
   // The glossary's terms: each with its other names ("Also called: …") and where the book
   // explains it ("Explained in: ch13 — …", "§27 — …", "ch19 §13 — …"), as the built page says.
@@ -364,9 +369,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
       if (!d.u.startsWith('/glossary#term-')) continue;
       const m = /(?:Also called: (.*?) )?Explained in: (?:(?:ch(\d+)|Appendix ([A-D]))(?: §(\d+))?|§(\d+)) —/.exec(d.b);
       if (!m) continue;
-      const page = m[5]
-        ? '/runbook'
-        : payload.chapters?.[m[2] !== undefined ? String(Number(m[2])) : m[3].toLowerCase()];
+      const page = m[5] ? '/runbook' : chapterPage(m[2], m[3]);
       if (!page) continue;
       const url = m[5] ? `/runbook#s${m[5]}` : m[4] ? `${page}#s${m[4]}` : undefined;
       // "Flexible (SSL mode)" is named by all its words, or by "Flexible" alone.
@@ -471,7 +474,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
     }
     const ch = on('numbers') ? CHAPTER_QUERY.exec(query) : null;
     if (!ch) return [];
-    const page = payload.chapters?.[ch[1] !== undefined ? String(Number(ch[1])) : ch[2].toLowerCase()];
+    const page = chapterPage(ch[1], ch[2]);
     if (!page) return [];
     const section = ch[3] ? byUrl.get(`${page}#s${Number(ch[3])}`) : undefined;
     return [section, byUrl.get(page)].filter((d): d is Doc => !!d);
@@ -498,7 +501,7 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
       let inChapter: string | undefined;
       const ref = on('chapterWords') && !hits.length ? CHAPTER_REF.exec(q) : null;
       if (ref) {
-        const page = payload.chapters?.[ref[1] !== undefined ? String(Number(ref[1])) : ref[2].toLowerCase()];
+        const page = chapterPage(ref[1], ref[2]);
         const rest = q.replace(ref[0], ' ').trim();
         if (page && rest) {
           inChapter = page;
