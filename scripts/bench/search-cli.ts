@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {RULES} from '../../src/search/engine';
-import {describeFigures, evaluateBuild, type Figures} from '../../tests/lib/search-eval';
+import {describeFigures, evaluateBuild, type Evaluation, type Figures} from '../../tests/lib/search-eval';
 
 const BUILD = path.resolve(__dirname, '../..', 'build');
 
@@ -28,6 +28,17 @@ function misses(name: string, f: Figures): void {
     );
 }
 
+/** The figures of an evaluation, named as the table prints them. */
+function named(e: Evaluation): (readonly [string, Figures])[] {
+  return [
+    ['tuning half', e.tuning],
+    ['held-out half', e.heldOut],
+    ['test list', e.testList],
+    ['set B', e.setB],
+    ['set C', e.setC],
+  ];
+}
+
 function main(): void {
   if (!fs.existsSync(path.join(BUILD, 'search-index.js'))) {
     console.error('no build/search-index.js: run `npm run build` first');
@@ -37,13 +48,7 @@ function main(): void {
   const started = performance.now();
   const e = evaluateBuild(BUILD);
   const ms = performance.now() - started;
-  const sets = [
-    ['tuning half', e.tuning],
-    ['held-out half', e.heldOut],
-    ['test list', e.testList],
-    ['set B', e.setB],
-    ['set C', e.setC],
-  ] as const;
+  const sets = named(e);
   if (process.argv.includes('--json')) {
     const out = Object.fromEntries(sets.map(([k, f]) => [k, {n: f.n, first: f.first, top5: f.top5, mrr5: f.mrr5}]));
     console.log(JSON.stringify(out, null, 2));
@@ -55,14 +60,7 @@ function main(): void {
     for (const rule of RULES) {
       const a = evaluateBuild(BUILD, new Set([rule]));
       console.log(`\nwithout "${rule}"`);
-      for (const [name, f] of [
-        ['tuning half', a.tuning],
-        ['held-out half', a.heldOut],
-        ['test list', a.testList],
-        ['set B', a.setB],
-        ['set C', a.setC],
-      ] as const)
-        console.log(`  ${name.padEnd(14)} ${describeFigures(f)}`);
+      for (const [name, f] of named(a)) console.log(`  ${name.padEnd(14)} ${describeFigures(f)}`);
     }
   if (process.argv.includes('--misses')) {
     misses('tuning half', e.tuning);

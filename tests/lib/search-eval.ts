@@ -54,28 +54,35 @@ export function split(cases: EvalCase[] = evalCases()): {tuning: EvalCase[]; hel
   return {tuning, heldOut};
 }
 
+/** A query's text as two writers are taken to type the same query. */
+const sameQuery = (c: EvalCase) => c.query.trim().toLowerCase();
+
+/**
+ * A set written after set A, as tuning data: its queries less those an earlier set already holds
+ * (short ones: "ch14", a node's name), so that no held-out query is ever tuned on, whichever half
+ * it is in.
+ */
+function laterSet(file: string, earlier: EvalCase[]): EvalCase[] {
+  const raw = JSON.parse(fs.readFileSync(path.join(EVAL_DIR, file), 'utf8')) as EvalCase[];
+  const seen = new Set(earlier.map(sameQuery));
+  return raw.filter((c) => !seen.has(sameQuery(c)));
+}
+
 /**
  * Set B (queries-b.json): 180 more queries written later, the same way, by another reader who
  * saw neither set A, the test list nor the ranking. It is tuning data only, with the tuning
  * half: more queries to tune on, so a weight fits operators' queries rather than 91 of them.
  */
 export function setBCases(): EvalCase[] {
-  const raw = JSON.parse(fs.readFileSync(path.join(EVAL_DIR, 'queries-b.json'), 'utf8')) as EvalCase[];
-  // A query set A already holds (short ones: "ch14", a node's name) is left out, so that no
-  // held-out query is ever tuned on, whichever half it is in.
-  const inA = new Set(evalCases().map((c) => c.query.trim().toLowerCase()));
-  return raw.filter((c) => !inA.has(c.query.trim().toLowerCase()));
+  return laterSet('queries-b.json', evalCases());
 }
 
 /**
- * Set C (tests/fixtures/search-eval/queries-c.json): 171 queries by a fourth reader who saw only
- * the built pages, written after the third round of tuning, as more tuning data. Queries sets A
- * or B already hold are left out, for the reason given at setBCases.
+ * Set C (queries-c.json): 171 queries by a fourth reader who saw only the built pages, written
+ * after the third round of tuning, as more tuning data, less those sets A or B hold.
  */
 export function setCCases(): EvalCase[] {
-  const raw = JSON.parse(fs.readFileSync(path.join(EVAL_DIR, 'queries-c.json'), 'utf8')) as EvalCase[];
-  const seen = new Set([...evalCases(), ...setBCases()].map((c) => c.query.trim().toLowerCase()));
-  return raw.filter((c) => !seen.has(c.query.trim().toLowerCase()));
+  return laterSet('queries-c.json', [...evalCases(), ...setBCases()]);
 }
 
 /** The existing test list (tests/fixtures/search-queries.ts) in the same shape. */
