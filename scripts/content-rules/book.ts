@@ -370,8 +370,8 @@ export function checkBook(input: BookInput): Problem[] {
 
     // Each entry's steps: the top-level items of its ordered list under "### Steps".
     const stepCount = new Map<number, number>();
+    const entryNumber = new Map(entries.map((s) => [s, Number(ENTRY_HEADING.exec(raw(s))?.[1])]));
     for (const s of entries) {
-      const n = Number(ENTRY_HEADING.exec(raw(s))?.[1]);
       let inSteps = false;
       let count = 0;
       for (const l of s.lines) {
@@ -379,7 +379,7 @@ export function checkBook(input: BookInput): Problem[] {
         if (/^### /.test(l.text)) inSteps = headingText(l.text.slice(4)) === 'Steps';
         else if (inSteps && /^\d+\. /.test(l.text)) count = Math.max(count, Number(/^\d+/.exec(l.text)![0]));
       }
-      stepCount.set(n, count);
+      stepCount.set(entryNumber.get(s)!, count);
     }
     const checkStep = (file: string, line: number, n: number, steps: number[], what: string) => {
       const have = stepCount.get(n);
@@ -397,14 +397,13 @@ export function checkBook(input: BookInput): Problem[] {
           checkStep(page.file, l.n, Number(m[2]), stepNumbers(m[1]), m[0]);
       }
     // Inside an entry, a bare "step M" is one of its own (the forms above and a chapter's steps removed first).
-    for (const s of entries) {
-      const n = Number(ENTRY_HEADING.exec(raw(s))?.[1]);
+    for (const s of entries)
       for (const l of s.lines) {
         if (l.inCode || HEADING.test(l.text)) continue;
         const own = l.text.replace(STEP_AFTER_ENTRY, ' ').replace(STEP_BEFORE_ENTRY, ' ').replace(OTHER_STEP, ' ');
-        for (const m of own.matchAll(BARE_STEP)) checkStep(ch17.file, l.n, n, stepNumbers(m[1]), m[0]);
+        for (const m of own.matchAll(BARE_STEP))
+          checkStep(ch17.file, l.n, entryNumber.get(s)!, stepNumbers(m[1]), m[0]);
       }
-    }
 
     // Destructive commands, in code blocks or inline code, sit inside a :::danger box.
     const stack: string[] = [];

@@ -24,6 +24,17 @@ const plant = (code: string): CodeBlock => ({
   raw: code,
 });
 const show = (fs: {at: string; message: string}[]) => fs.map((f) => `${f.at}: ${f.message}`).join('\n');
+/**
+ * Whole pages, so inline code and table rows count too (the build checks both), and the
+ * assumed facts' confirm commands, which Appendix A shows.
+ */
+const SOURCES: {file: string; text: string}[] = [
+  ...fs
+    .readdirSync(DOCS_DIR)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => ({file: `docs/${f}`, text: fs.readFileSync(path.join(DOCS_DIR, f), 'utf8')})),
+  ...FACTS.flatMap((f) => (f.source.kind === 'assumed' ? [{file: `fact ${f.id}`, text: f.source.confirm}] : [])),
+];
 
 describe('the placeholder registry', () => {
   it('names each placeholder once, with a meaning, a source and a test value', () => {
@@ -36,15 +47,8 @@ describe('the placeholder registry', () => {
   });
 
   it('knows every placeholder the book uses, and the book uses every one it lists', () => {
-    // Whole pages, so inline code counts too: the build checks both (plugins/content/remark-facts);
-    // and the assumed facts' confirm commands, which Appendix A shows.
-    const confirms = FACTS.flatMap((f) => (f.source.kind === 'assumed' ? [f.source.confirm] : []));
-    const text = fs
-      .readdirSync(DOCS_DIR)
-      .filter((f) => f.endsWith('.mdx'))
-      .map((f) => fs.readFileSync(path.join(DOCS_DIR, f), 'utf8'))
-      .concat(confirms)
-      .join('\n');
+    // Whole pages and the confirm commands (SOURCES): the build checks inline code too (plugins/content/remark-facts).
+    const text = SOURCES.map((s) => s.text).join('\n');
     const used = new Set([...text.matchAll(PLACEHOLDER_TOKEN)].map((m) => m[1]));
     const unknown = [...used].filter((n) => !getPlaceholder(n));
     assert.deepEqual(unknown, [], `not in src/data/placeholders.ts: ${unknown.join(', ')}`);
@@ -342,16 +346,8 @@ export function cutEventListings(sources: readonly {file: string; text: string}[
 }
 
 describe('event listings sorted by lastTimestamp are not cut', () => {
-  const sources = [
-    ...fs
-      .readdirSync(DOCS_DIR)
-      .filter((f) => f.endsWith('.mdx'))
-      .map((f) => ({file: `docs/${f}`, text: fs.readFileSync(path.join(DOCS_DIR, f), 'utf8')})),
-    ...FACTS.flatMap((f) => (f.source.kind === 'assumed' ? [{file: `fact ${f.id}`, text: f.source.confirm}] : [])),
-  ];
-
   it('no page or confirm command pipes such a listing into head or tail', () => {
-    assert.deepEqual(cutEventListings(sources), []);
+    assert.deepEqual(cutEventListings(SOURCES), []);
   });
 
   it('catches a planted cut, in a block and across a line break, and passes a grep (the control)', () => {
