@@ -19,6 +19,7 @@
  *   symptom or a concept: the runbook is where an operator acts.
  * - A section's search keywords (src/data/searchKeywords: the reader's words for what it
  *   answers) count like its sub-headings.
+ * - A query asking "who" ranks the sections whose heading asks it ("Who holds which access").
  * - The last word is read as a prefix (a word still being typed), except the end of a
  *   dotted name: `gitea.treytartt.com` ends in "com", not in "command" or "commit".
  */
@@ -52,6 +53,7 @@ export const RULES = [
   'hostnames',
   'keywords',
   'chapterWords',
+  'asks',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -236,6 +238,8 @@ export interface Weights {
   synonym: number;
   /** A query of two or more words found verbatim: in the heading, sub-headings, keywords, code, prose. */
   phrase: {h: number; s: number; q: number; c: number; b: number};
+  /** A section whose heading holds the query's question word ("who"), against one whose heading does not. */
+  asks: number;
 }
 
 export const WEIGHTS: Weights = {
@@ -254,6 +258,7 @@ export const WEIGHTS: Weights = {
   allWords: 2.04,
   synonym: 0.2,
   phrase: {h: 3, s: 1.5, q: 1.5, c: 2.55, b: 1.25},
+  asks: 2,
 };
 
 /**
@@ -294,6 +299,13 @@ function phraseBonus(d: Doc, q: string, w: Weights, keywords = true): number {
   if (d.b.toLowerCase().includes(phrase)) return w.phrase.b;
   return 1;
 }
+
+/**
+ * Question words a heading answers in kind (rule 'asks'): "who can read our passwords" asks for a
+ * heading such as "Who can read a Secret". Only "who": "why" (28 headings) cost the test list a
+ * first hit, and "how", "when", "where" gained nothing.
+ */
+const QUESTION_WORDS = new Set(['who']);
 
 const DEFINITIONAL = /\b(meaning|means|mean|define|definition|glossary)\b/gi;
 
@@ -530,6 +542,19 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
         const words = definitional ? q.replace(DEFINITIONAL, ' ').trim() || q : q;
         // A synonym counts for less than the word the reader typed.
         const typed = new Set(words.split(/[\s\p{P}]+/u).map((w) => processTerm(w)));
+        // The question words the query holds (stop words, so not in `typed`): a heading asking the same answers it.
+        const asked = on('asks')
+          ? q
+              .toLowerCase()
+              .split(/[\s\p{P}]+/u)
+              .filter((t) => QUESTION_WORDS.has(t))
+          : [];
+        const asks = (d: Doc) =>
+          asked.length > 0 &&
+          d.h
+            .toLowerCase()
+            .split(/[\s\p{P}]+/u)
+            .some((t) => asked.includes(t));
         const opts = {
           ...(on('hostnames') && DOTTED_END.test(q) ? {prefix: false} : {}),
           boostDocument: (id: unknown) =>
@@ -566,7 +591,11 @@ export function createEngine(payload: IndexPayload, off: ReadonlySet<Rule> = new
             const d = docs[r.id as number];
             return {
               ...r,
-              score: r.score * phraseBonus(d, words, w, on('keywords')) * (explains(d, typed) ? w.explained : 1),
+              score:
+                r.score *
+                phraseBonus(d, words, w, on('keywords')) *
+                (explains(d, typed) ? w.explained : 1) *
+                (asks(d) ? w.asks : 1),
             };
           })
           .sort((a, b) => b.score - a.score);

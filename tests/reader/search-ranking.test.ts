@@ -36,13 +36,14 @@ import {describeFigures, evaluateBuild, type Figures} from '../lib/search-eval';
  * that build changed one weight (code 1.44 -> 1.224) and gave 80 / 87 / 0.909 and 35 of 35.
  * The rule 'chapterWords' (a chapter named beside other words) raised set B to 112 / 126 / 0.866, and a
  * fitted weight for the roadmap's sections (1 -> 1.2) to 113 / 126 / 0.870. Set C (103 queries of a
- * fourth reader, tuning data) scored 75 / 99 / 0.820 before any fit on it.
+ * fourth reader, tuning data) scored 75 / 99 / 0.820 before any fit on it. The rule 'asks' (a query
+ * asking "who" ranks a heading that asks it) raised set B to 113 / 128 / 0.875 and set C to 76 / 99 / 0.828.
  */
 const FLOORS = {
   tuning: {first: 80, top5: 87, mrr5: 0.909},
   testList: {first: 35, top5: 35, mrr5: 1},
-  setB: {first: 113, top5: 126, mrr5: 0.87},
-  setC: {first: 75, top5: 99, mrr5: 0.82},
+  setB: {first: 113, top5: 128, mrr5: 0.875},
+  setC: {first: 76, top5: 99, mrr5: 0.828},
 };
 
 function atLeast(name: string, f: Figures, floor: {first: number; top5: number; mrr5: number}): void {

@@ -31,4 +31,23 @@ describe('search ranking rules', () => {
     assert.equal(off.search('ch20 roadmap')[0]?.url, '/cost#b2');
     assert.equal(off.search('object storage ch20')[0]?.url, '/cost#b2');
   });
+
+  it('a query asking "who" ranks a heading that asks it above a section that only shares its words', () => {
+    const people = {
+      v: 5,
+      fields,
+      rows: [
+        row('/registry#pull', 'Registry', 'Pull tokens', 'the cluster pulls images with admin credentials'),
+        row(
+          '/security#who',
+          'Security',
+          'Who holds which access',
+          'operators hold the admin credentials of the cluster and its nodes',
+        ),
+      ],
+    };
+    const query = 'who has admin credentials for the cluster';
+    assert.equal(createEngine(people).search(query)[0]?.url, '/security#who');
+    assert.equal(createEngine(people, new Set(['asks'])).search(query)[0]?.url, '/registry#pull');
+  });
 });
