@@ -201,6 +201,35 @@ describe('the built book in a browser', () => {
     );
   });
 
+  it('on a phone, a fact in parentheses starts on the line of its opening parenthesis', async () => {
+    // A fact is kept on one line (white-space: nowrap); a long one, kept whole, dropped onto a line
+    // of its own and left "(" at the end of the line above. Long values now break between words.
+    await page.setViewportSize({width: 390, height: 844});
+    try {
+      await page.goto(`${site.url}/observability`);
+      const split = await page.$$eval('article span[class^="fact_"]', (spans) =>
+        spans.flatMap((span) => {
+          // The text just before the fact, or before the span that holds the fact's first words.
+          const start =
+            span.parentElement?.tagName === 'SPAN' && !span.previousSibling?.textContent?.endsWith('(')
+              ? span.parentElement
+              : span;
+          const before = start.previousSibling;
+          if (!before || before.nodeType !== Node.TEXT_NODE || !before.textContent!.endsWith('(')) return [];
+          const paren = document.createRange();
+          paren.setStart(before, before.textContent!.length - 1);
+          paren.setEnd(before, before.textContent!.length);
+          const first = start.getClientRects()[0];
+          const gap = Math.abs(paren.getBoundingClientRect().top - first.top);
+          return gap > 4 ? [`"(" then ${span.textContent} (${Math.round(gap)} px lower)`] : [];
+        }),
+      );
+      assert.deepEqual(split, []);
+    } finally {
+      await page.setViewportSize({width: 1280, height: 800});
+    }
+  });
+
   it('an unknown URL shows the 404 page', async () => {
     const res = await page.goto(`${site.url}/no-such-chapter`);
     assert.equal(res?.status(), 404);
