@@ -1,20 +1,14 @@
 /** The first search's download and the ranking figures of `npm run bench:search`. */
 import fs from 'node:fs';
 import path from 'node:path';
-import {describeFigures, evaluateBuild} from '../../tests/lib/search-eval';
+import {describeFigures, evaluateBuild, firstSearchDownload} from '../../tests/lib/search-eval';
 import {BUILD, TARGETS, bytes, gz, kib, results, row, verdict} from './shared';
 import type {Loaded} from './first-visits';
 
 export function measureSearch(): void {
   const index = fs.readFileSync(path.join(BUILD, 'search-index.js'));
-  const jsDir = path.join(BUILD, 'assets', 'js');
-  // MiniSearch's own error message marks the chunk that bundles it.
-  const engine = fs
-    .readdirSync(jsDir)
-    .filter((f) => !/^(main|runtime~main)\./.test(f))
-    .find((f) => fs.readFileSync(path.join(jsDir, f), 'utf8').includes('MiniSearch: duplicate ID'));
-  const engineBody = engine ? fs.readFileSync(path.join(jsDir, engine)) : Buffer.alloc(0);
-  const total = gz(index) + gz(engineBody);
+  const {engineFile: engine, total} = firstSearchDownload(BUILD);
+  const engineBody = engine ? fs.readFileSync(path.join(BUILD, 'assets', 'js', engine)) : Buffer.alloc(0);
   results.search = {
     index: {bytes: index.length, gzip: gz(index)},
     engine: engine ? {file: engine, bytes: engineBody.length, gzip: gz(engineBody)} : undefined,

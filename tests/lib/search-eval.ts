@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import {createEngine, type Engine, type IndexPayload, type Rule} from '../../src/search/engine';
 import {SEARCH_CASES} from '../fixtures/search-queries';
 
@@ -168,4 +169,23 @@ export function describeFigures(f: Figures): string {
   const hits = Math.round(f.first * f.n);
   const top5 = Math.round(f.top5 * f.n);
   return `first hit ${pct(f.first)} (${hits}/${f.n}), top 5 ${pct(f.top5)} (${top5}/${f.n}), MRR@5 ${f.mrr5.toFixed(3)}`;
+}
+
+/** What the first search downloads, gzipped: the index and the chunk that bundles MiniSearch (none found: 0 bytes). */
+export function firstSearchDownload(buildDir: string): {
+  index: number;
+  engine: number;
+  engineFile?: string;
+  total: number;
+} {
+  const gz = (b: Buffer) => zlib.gzipSync(b).length;
+  const index = gz(fs.readFileSync(path.join(buildDir, 'search-index.js')));
+  const jsDir = path.join(buildDir, 'assets', 'js');
+  // MiniSearch's own error message marks the chunk that bundles it.
+  const engineFile = fs
+    .readdirSync(jsDir)
+    .filter((f) => !/^(main|runtime~main)\./.test(f))
+    .find((f) => fs.readFileSync(path.join(jsDir, f), 'utf8').includes('MiniSearch: duplicate ID'));
+  const engine = engineFile ? gz(fs.readFileSync(path.join(jsDir, engineFile))) : 0;
+  return {index, engine, engineFile, total: index + engine};
 }

@@ -7,11 +7,11 @@ import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type {Browser, Page} from 'playwright-core';
 import {useSiteInBrowser} from '../lib/browser';
 import {BUILD_DIR} from '../lib/site';
 import {SEARCH_CASES} from '../fixtures/search-queries';
+import {firstSearchDownload} from '../lib/search-eval';
 import {seedToc} from '../lib/seed';
 
 async function hydrated(page: Page): Promise<void> {
@@ -26,10 +26,13 @@ describe('the query list', () => {
   });
 
   it('the search index stays small (first search ≤ 250 KiB gzip with the engine)', () => {
-    const index = zlib.gzipSync(fs.readFileSync(path.join(BUILD_DIR, 'search-index.js'))).length;
-    console.log(`search index: ${(index / 1024).toFixed(1)} KiB gzip`);
-    // 240 KiB since the index keeps the distinct words past its limits (#23: 217 → 232 KiB).
-    assert.ok(index < 240 * 1024, `${index} bytes gzip`);
+    // Issue #23's budget, measured as the bench measures it: the index and the engine's chunk.
+    // (Until the second round of search keywords this test held the index alone under 240 KiB.)
+    const {index, engine, engineFile, total} = firstSearchDownload(BUILD_DIR);
+    const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+    console.log(`first search: index ${kib(index)} + engine ${kib(engine)} = ${kib(total)} gzip`);
+    assert.ok(engineFile, 'no chunk of build/assets/js bundles MiniSearch');
+    assert.ok(total <= 250 * 1024, `first search ${total} bytes gzip, over 250 KiB`);
   });
 });
 

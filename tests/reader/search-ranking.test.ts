@@ -38,12 +38,14 @@ import {describeFigures, evaluateBuild, type Figures} from '../lib/search-eval';
  * fitted weight for the roadmap's sections (1 -> 1.2) to 113 / 126 / 0.870. Set C (103 queries of a
  * fourth reader, tuning data) scored 75 / 99 / 0.820 before any fit on it. The rule 'asks' (a query
  * asking "who" ranks a heading that asks it) raised set B to 113 / 128 / 0.875 and set C to 76 / 99 / 0.828.
+ * A second round of search keywords (each section's question in plain words, by two readers who saw
+ * no query set) raised set B to 115 / 128 / 0.884 and set C to 79 / 99 / 0.842; the tuning half stayed.
  */
 const FLOORS = {
   tuning: {first: 80, top5: 87, mrr5: 0.909},
   testList: {first: 35, top5: 35, mrr5: 1},
-  setB: {first: 113, top5: 128, mrr5: 0.875},
-  setC: {first: 76, top5: 99, mrr5: 0.828},
+  setB: {first: 115, top5: 128, mrr5: 0.884},
+  setC: {first: 79, top5: 99, mrr5: 0.842},
 };
 
 function atLeast(name: string, f: Figures, floor: {first: number; top5: number; mrr5: number}): void {

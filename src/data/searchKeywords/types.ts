@@ -8,6 +8,10 @@
  * The first lists (issue #23) were written by two readers, one per half of the book, who read the
  * chapters and had seen neither query set of tests/fixtures/search-eval, the test list nor the
  * ranking code: keywords for the section that is the best answer, never for a passing mention.
+ * A second round (the fifth of issue #23) added, by two more such readers, each section's question in plain
+ * words, as someone who has not read the book would type it ("how much do we pay monthly"), the
+ * last keyword of most lists. A section about the retired Swarm cluster names Swarm in its plain
+ * question, so a symptom on today's cluster does not land on history.
  * Edit them the same way: add a keyword to the section you would send a reader to, over every
  * other section of the book.
  *
