@@ -41,13 +41,14 @@ import {describeFigures, evaluateBuild, type Figures} from '../lib/search-eval';
  * A second round of search keywords (each section's question in plain words, by two readers who saw
  * no query set) raised set B to 115 / 128 / 0.884 and set C to 79 / 99 / 0.842; the tuning half stayed.
  * A re-fit on that build (sub-headings 3.36 -> 4.032, a phrase in code 2.55 -> 1.275, 'asks' 2 -> 4)
- * gave set B 115 / 128 / 0.885 and set C 81 / 100 / 0.856.
+ * gave set B 115 / 128 / 0.885 and set C 81 / 100 / 0.856. A reviewer's fixes to those keywords
+ * (12: duplicates dropped or reworded, a claim, two on a weaker section) gave set B 116 / 128 / 0.888.
  */
 const FLOORS = {
   tuning: {first: 80, top5: 87, mrr5: 0.909},
   testList: {first: 35, top5: 35, mrr5: 1},
-  setB: {first: 115, top5: 128, mrr5: 0.885},
-  setC: {first: 81, top5: 100, mrr5: 0.856},
+  setB: {first: 116, top5: 128, mrr5: 0.888},
+  setC: {first: 81, top5: 100, mrr5: 0.857},
 };
 
 function atLeast(name: string, f: Figures, floor: {first: number; top5: number; mrr5: number}): void {

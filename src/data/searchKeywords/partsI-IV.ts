@@ -12,7 +12,6 @@ export const KEYWORDS: SectionKeywords = {
     'fix a mistake in the book',
   ],
   '/#table-of-contents': ['chapter list', 'list of chapters', 'book outline', 'all parts', 'what is in this book'],
-  '/#quick-facts': ['main facts about production'],
   '/#how-to-read-this-book': [
     'where are the citations',
     'history of bugs',
@@ -91,7 +90,7 @@ export const KEYWORDS: SectionKeywords = {
     'switch to full strict',
     'origin ca certificate',
     'open port 443',
-    'what it takes to encrypt everything',
+    'encrypt traffic to our servers',
   ],
   '/cloudflare#automatic-ssltls-the-mode-may-change-without-you': [
     'ssl mode changed by itself',
@@ -158,7 +157,7 @@ export const KEYWORDS: SectionKeywords = {
     'compute suspended',
     'database wakes up',
     'keep compute awake',
-    'slow first request after quiet time',
+    'does the database go to sleep',
   ],
   '/database#branches-for-debugging': [
     'neon branch',
@@ -245,14 +244,7 @@ export const KEYWORDS: SectionKeywords = {
     'why pay for a hosted database',
   ],
   '/database#operator-runbook': ['database commands', 'goose status command'],
-  '/firewall': [
-    'iptables',
-    'open ports',
-    'host firewall',
-    'port filtering',
-    'inbound rules',
-    'who can connect to our servers',
-  ],
+  '/firewall': ['iptables', 'open ports', 'host firewall', 'port filtering', 'inbound rules'],
   '/firewall#what-the-firewall-has-to-let-through': [
     'allowed traffic',
     'outbound traffic',
@@ -635,7 +627,6 @@ export const KEYWORDS: SectionKeywords = {
     'which node is which',
     'node numbering confusion',
     'rebooted the wrong box',
-    'why are server names confusing',
   ],
   '/overview#the-three-domains': [
     'what does the apex serve',
@@ -929,7 +920,7 @@ export const KEYWORDS: SectionKeywords = {
     'cluster role binding',
     'permission review',
     'can traefik read secrets',
-    'who is allowed to do what',
+    'what can each service account do',
   ],
   '/security#pod-security-admission': [
     'pod security standards',
@@ -1045,7 +1036,6 @@ export const KEYWORDS: SectionKeywords = {
     'why api exits at startup',
     'startup schema check',
     'schema ahead rollback',
-    'new api will not start',
   ],
   '/services#probes': [
     'readiness probe',
@@ -1263,7 +1253,7 @@ export const KEYWORDS: SectionKeywords = {
     'ss -ltnp',
     'websecure',
     'port 9100 metrics',
-    'what ports face the internet',
+    'what ports take web traffic',
   ],
   '/traefik#routes-for-the-three-domains': [
     '404 page not found',

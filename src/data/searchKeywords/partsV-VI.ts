@@ -176,7 +176,7 @@ export const KEYWORDS: SectionKeywords = {
     'why pods do not migrate',
     'why not migrate on boot',
     'why check the schema at all',
-    'why not upgrade database on start',
+    'why do pods check the schema',
   ],
   '/deployment': [
     'release process',
@@ -229,7 +229,6 @@ export const KEYWORDS: SectionKeywords = {
     'delete old job',
     'substitute tag placeholder',
     'dry run manifest',
-    'two people deploying at once',
   ],
   '/deployment#step-4-wait-until-the-job-is-complete-or-failed': [
     'kubectl wait hangs on failure',
@@ -274,7 +273,12 @@ export const KEYWORDS: SectionKeywords = {
     'can we undo a release',
   ],
   '/deployment#code': ['kubectl rollout undo', 'rollout history', 'previous release tag', 'undo gave the same version'],
-  '/deployment#schema': ['goose down', 'undo migration', 'revert schema change', 'put the database back'],
+  '/deployment#schema': [
+    'goose down',
+    'undo migration',
+    'revert schema change',
+    'roll back a database structure change',
+  ],
   '/deployment#when-you-cannot-roll-back': [
     'irreversible migration',
     'dropped column',
@@ -505,7 +509,7 @@ export const KEYWORDS: SectionKeywords = {
     'missing data after monitoring outage',
   ],
   '/quick-facts': ['inventory', 'fact sheet', 'all versions', 'all hosts and endpoints', 'our whole setup in one list'],
-  '/quick-facts#quick-facts': ['tech stack', 'stack summary', 'versions at a glance', 'what version are we running'],
+  '/quick-facts#quick-facts': ['tech stack', 'stack summary', 'versions at a glance', 'which k3s and traefik versions'],
   '/quick-facts#which-box-is-which-nodes-by-alias-ip-and-hostname': [
     'ip of each node',
     'server ip list',
