@@ -109,6 +109,8 @@ export function stem(word: string): string {
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   else if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  // A short stem left by -ing or -ed gets back the e it lost, as "lose" keeps it: "losing" → "lose".
+  if (w.length <= 3 && w !== word.toLowerCase() && /^[^aeiou]*[aeiou][^aeiouwxy]$/.test(w)) w = `${w}e`;
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   // "rebooting" → "reboot", "rebooted" → "reboot", "dirties" → "dirty"
   if (w.length > 3 && /([^aeiou])\1$/.test(w)) w = w.slice(0, -1);

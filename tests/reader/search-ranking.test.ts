@@ -43,12 +43,14 @@ import {describeFigures, evaluateBuild, type Figures} from '../lib/search-eval';
  * A re-fit on that build (sub-headings 3.36 -> 4.032, a phrase in code 2.55 -> 1.275, 'asks' 2 -> 4)
  * gave set B 115 / 128 / 0.885 and set C 81 / 100 / 0.856. A reviewer's fixes to those keywords
  * (12: duplicates dropped or reworded, a claim, two on a weaker section) gave set B 116 / 128 / 0.888.
+ * The stemmer giving a short stem back its e ("losing" → "lose") gave set B 116 / 130 / 0.893 and
+ * set C 83 / 100 / 0.869.
  */
 const FLOORS = {
   tuning: {first: 80, top5: 87, mrr5: 0.909},
   testList: {first: 35, top5: 35, mrr5: 1},
-  setB: {first: 116, top5: 128, mrr5: 0.888},
-  setC: {first: 81, top5: 100, mrr5: 0.857},
+  setB: {first: 116, top5: 130, mrr5: 0.893},
+  setC: {first: 83, top5: 100, mrr5: 0.869},
 };
 
 function atLeast(name: string, f: Figures, floor: {first: number; top5: number; mrr5: number}): void {

@@ -4,7 +4,7 @@
  */
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {createEngine} from '../../src/search/engine';
+import {createEngine, stem} from '../../src/search/engine';
 
 const fields = ['u', 't', 'h', 's', 'b', 'c', 'r', 'k', 'w', 'q'];
 const row = (u: string, t: string, h: string, b: string) => [u, t, h, '', b, '', 0, '', '', ''];
@@ -49,5 +49,20 @@ describe('search ranking rules', () => {
     const query = 'who has admin credentials for the cluster';
     assert.equal(createEngine(people).search(query)[0]?.url, '/security#who');
     assert.equal(createEngine(people, new Set(['asks'])).search(query)[0]?.url, '/registry#pull');
+  });
+
+  it('the stemmer joins a word with its -ing, -ed and plural forms', () => {
+    const forms = [
+      ['losing', 'lose', 'loses'],
+      ['hoping', 'hoped', 'hope'],
+      ['rebooting', 'rebooted', 'reboot'],
+      ['migrations', 'migration'],
+      ['taking', 'take'],
+    ];
+    for (const group of forms)
+      assert.deepEqual(new Set(group.map(stem)).size, 1, `${group.join(', ')} → ${group.map(stem).join(', ')}`);
+    // Words that only look alike stay apart.
+    assert.notEqual(stem('hopping'), stem('hoping'));
+    assert.notEqual(stem('note'), stem('not'));
   });
 });
