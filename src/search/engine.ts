@@ -110,6 +110,7 @@ export function stem(word: string): string {
   else if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
   // A short stem left by -ing or -ed gets back the e it lost, as "lose" keeps it: "losing" → "lose".
+  // cspell:ignore aeiouwxy
   if (w.length <= 3 && w !== word.toLowerCase() && /^[^aeiou]*[aeiou][^aeiouwxy]$/.test(w)) w = `${w}e`;
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   // "rebooting" → "reboot", "rebooted" → "reboot", "dirties" → "dirty"
