@@ -171,21 +171,32 @@ export function describeFigures(f: Figures): string {
   return `first hit ${pct(f.first)} (${hits}/${f.n}), top 5 ${pct(f.top5)} (${top5}/${f.n}), MRR@5 ${f.mrr5.toFixed(3)}`;
 }
 
-/** What the first search downloads, gzipped: the index and the chunk that bundles MiniSearch (none found: 0 bytes). */
+/** A file's size, as written and gzipped. */
+export interface Sized {
+  bytes: number;
+  gzip: number;
+}
+
+/**
+ * What the first search downloads: the index and the chunk that bundles MiniSearch (absent when no
+ * chunk does), each as written and gzipped, and the two together gzipped.
+ */
 export function firstSearchDownload(buildDir: string): {
-  index: number;
-  engine: number;
-  engineFile?: string;
-  total: number;
+  index: Sized;
+  engine?: Sized & {file: string};
+  totalGzip: number;
 } {
-  const gz = (b: Buffer) => zlib.gzipSync(b).length;
-  const index = gz(fs.readFileSync(path.join(buildDir, 'search-index.js')));
+  const sized = (file: string): Sized => {
+    const body = fs.readFileSync(file);
+    return {bytes: body.length, gzip: zlib.gzipSync(body).length};
+  };
+  const index = sized(path.join(buildDir, 'search-index.js'));
   const jsDir = path.join(buildDir, 'assets', 'js');
   // MiniSearch's own error message marks the chunk that bundles it.
-  const engineFile = fs
+  const file = fs
     .readdirSync(jsDir)
     .filter((f) => !/^(main|runtime~main)\./.test(f))
     .find((f) => fs.readFileSync(path.join(jsDir, f), 'utf8').includes('MiniSearch: duplicate ID'));
-  const engine = engineFile ? gz(fs.readFileSync(path.join(jsDir, engineFile))) : 0;
-  return {index, engine, engineFile, total: index + engine};
+  const engine = file ? {file, ...sized(path.join(jsDir, file))} : undefined;
+  return {index, engine, totalGzip: index.gzip + (engine?.gzip ?? 0)};
 }

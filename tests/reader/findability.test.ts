@@ -28,11 +28,11 @@ describe('the query list', () => {
   it('the search index stays small (first search ≤ 250 KiB gzip with the engine)', () => {
     // Issue #23's budget, measured as the bench measures it: the index and the engine's chunk.
     // (Until the second round of search keywords this test held the index alone under 240 KiB.)
-    const {index, engine, engineFile, total} = firstSearchDownload(BUILD_DIR);
+    const {index, engine, totalGzip} = firstSearchDownload(BUILD_DIR);
     const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-    console.log(`first search: index ${kib(index)} + engine ${kib(engine)} = ${kib(total)} gzip`);
-    assert.ok(engineFile, 'no chunk of build/assets/js bundles MiniSearch');
-    assert.ok(total <= 250 * 1024, `first search ${total} bytes gzip, over 250 KiB`);
+    assert.ok(engine, 'no chunk of build/assets/js bundles MiniSearch');
+    console.log(`first search: index ${kib(index.gzip)} + engine ${kib(engine.gzip)} = ${kib(totalGzip)} gzip`);
+    assert.ok(totalGzip <= 250 * 1024, `first search ${totalGzip} bytes gzip, over 250 KiB`);
   });
 });
 
