@@ -23,23 +23,20 @@ const WRAPS_FROM = 24;
 export default function Fact({id}: Props): React.JSX.Element {
   const fact = getFact(id);
   if (!fact) throw new Error(`<Fact>: unknown fact id "${id}"`);
-  const mark = fact.source.kind === 'assumed' && <AssumedMark ids={id} />;
-  const lastSpace = fact.value.lastIndexOf(' ');
-  if (fact.value.length < WRAPS_FROM || lastSpace < 0)
-    return (
-      <span className={styles.fact}>
-        {fact.value}
-        {mark}
-      </span>
-    );
-  // The last word stays with the mark, so the mark never starts a line.
-  return (
+  // A long value may break between its words, but its last word stays with the mark, so the mark never starts a line.
+  const cut = fact.value.length < WRAPS_FROM ? -1 : fact.value.lastIndexOf(' ');
+  const unbroken = (
+    <span className={styles.fact}>
+      {fact.value.slice(cut + 1)}
+      {fact.source.kind === 'assumed' && <AssumedMark ids={id} />}
+    </span>
+  );
+  return cut < 0 ? (
+    unbroken
+  ) : (
     <span>
-      {fact.value.slice(0, lastSpace + 1)}
-      <span className={styles.fact}>
-        {fact.value.slice(lastSpace + 1)}
-        {mark}
-      </span>
+      {fact.value.slice(0, cut + 1)}
+      {unbroken}
     </span>
   );
 }
