@@ -8,6 +8,7 @@ import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import {spawnSync} from 'node:child_process';
 import {PLACEHOLDERS, PLACEHOLDER_TOKEN, getPlaceholder, withTestValues} from '../../src/data/placeholders';
 import {DOCS_DIR, bookCodeBlocks, type CodeBlock} from '../lib/codeBlocks';
 import {FACTS} from '../../src/data/deployment';
@@ -360,5 +361,43 @@ describe('event listings sorted by lastTimestamp are not cut', () => {
       'a:1: kubectl get events --sort-by=.lastTimestamp | tail -n 40',
       'b:1: kubectl get events -A --sort-by=.lastTimestamp \\',
     ]);
+  });
+});
+
+describe("ch04's SSH check before `ufw enable`", () => {
+  // `ufw show added` prints each rule as the command that adds it, source address included.
+  // The book's own rules that are not SSH: Cloudflare ranges (five end in /22), the peer rules
+  // (a peer address may end in .22), the API port. None may look like an SSH rule.
+  const notSsh = [
+    "ufw allow from 103.21.244.0/22 to any port 80 proto tcp comment 'cloudflare'",
+    "ufw allow from 131.0.72.0/22 to any port 443 proto tcp comment 'cloudflare'",
+    "ufw allow from 10.0.0.22 to any port 6443 proto tcp comment 'k3s peer'",
+    "ufw allow from 10.0.0.22 to any port 8472 proto udp comment 'k3s peer'",
+    'ufw allow 2222/tcp',
+  ];
+  const sshForms = [
+    'ufw allow from 203.0.113.7 to any port 22 proto tcp',
+    'ufw allow 22',
+    'ufw allow 22/tcp',
+    'ufw limit 22/tcp',
+    'ufw allow OpenSSH',
+    'ufw allow ssh',
+  ];
+  const block = bash.find((b) => b.file.endsWith('04-firewall.mdx') && b.code.includes('ufw show added | grep'));
+  const grep = /ufw show added \| (grep .*)$/m.exec(block?.code ?? '')?.[1];
+  const run = (cmd: string, lines: string[]) =>
+    spawnSync('bash', ['-c', cmd], {
+      input: `Added user rules (see 'ufw status' for running firewall):\n${lines.join('\n')}\n`,
+      encoding: 'utf8',
+    }).stdout.trim();
+
+  it("prints every form of an SSH rule and none of the book's other rules", () => {
+    assert.ok(grep, 'docs/04-firewall.mdx: no `ufw show added | grep …` in a bash block');
+    assert.equal(run(grep, notSsh), '', `${grep} matched a rule that is not SSH`);
+    for (const ssh of sshForms) assert.equal(run(grep, [...notSsh, ssh]), ssh, `${grep} on "${ssh}"`);
+  });
+
+  it('catches the old `grep -w 22`, which printed the Cloudflare /22 rules (the control)', () => {
+    assert.notEqual(run('grep -w 22', notSsh), '');
   });
 });
