@@ -380,8 +380,10 @@ describe("ch04's SSH check before `ufw enable`", () => {
     'ufw allow 22',
     'ufw allow 22/tcp',
     'ufw limit 22/tcp',
+    'ufw allow log 22/tcp',
+    'ufw limit log-all 22/tcp',
     'ufw allow OpenSSH',
-    'ufw allow ssh',
+    "ufw allow from 203.0.113.7 to any port 22 proto tcp comment 'operator ssh'",
   ];
   const block = bash.find((b) => b.file.endsWith('04-firewall.mdx') && b.code.includes('ufw show added | grep'));
   const grep = /ufw show added \| (grep .*)$/m.exec(block?.code ?? '')?.[1];
